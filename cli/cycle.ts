@@ -1,0 +1,77 @@
+/**
+ * One pipeline cycle, through the very handlers of `functions/`: dispatch → fetch each outlet → publish.
+ * In AWS the fan-out is SQS; here the jobs are run directly, a few at a time.
+ */
+import type { FetchReport } from '../shared/model.ts';
+import type { PublishReport } from '../shared/publish.ts';
+import { mapConcurrent } from '../shared/concurrency.ts';
+import { handler as dispatch } from '../functions/dispatch/handler.ts';
+import { handler as fetchOutlet } from '../functions/fetch/handler.ts';
+import { handler as publish } from '../functions/publish/handler.ts';
+
+export interface CycleSummary {
+  readonly outlets: number;
+  readonly fetched: number;
+  readonly notModified: number;
+  readonly failed: number;
+  readonly items: number;
+  readonly newStories: number;
+  readonly merged: number;
+  readonly reports: FetchReport[];
+  readonly publish: PublishReport;
+  readonly durationMs: number;
+}
+
+const FETCH_CONCURRENCY = 4;
+
+export async function runCycle(log: (line: string) => void): Promise<CycleSummary> {
+  const started = Date.now();
+  const { jobs } = await dispatch();
+  const reports = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job) => {
+    let report: FetchReport;
+    try {
+      report = await fetchOutlet(job);
+    } catch (err) {
+      // A storage error: in AWS the job would be retried; here it is reported and the cycle goes on.
+      report = { outletId: job.outlet.id, status: 'failed', error: `storage: ${(err as Error).message}`, items: 0, newStories: 0, merged: 0, unchanged: 0, updated: 0, durationMs: 0 };
+    }
+    log(progressLine(report));
+    return report;
+  });
+  const published = await publish();
+  const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+  return {
+    outlets: reports.length,
+    fetched: reports.filter((r) => r.status === 'fetched').length,
+    notModified: reports.filter((r) => r.status === 'not-modified').length,
+    failed: reports.filter((r) => r.status === 'failed').length,
+    items: sum((r) => r.items),
+    newStories: sum((r) => r.newStories),
+    merged: sum((r) => r.merged),
+    reports,
+    publish: published,
+    durationMs: Date.now() - started,
+  };
+}
+
+function progressLine(r: FetchReport): string {
+  const id = r.outletId.padEnd(20);
+  const ms = `${r.durationMs} ms`;
+  switch (r.status) {
+    case 'failed':
+      return `  ✗ ${id} failed: ${r.error}`;
+    case 'not-modified':
+      return `  = ${id} not modified (304, ${ms})`;
+    case 'fetched':
+      return `  ✓ ${id} ${r.items} items: ${r.newStories} new stories, ${r.merged} merged, ${r.unchanged} already seen${r.updated ? `, ${r.updated} updated` : ''} (${ms})`;
+  }
+}
+
+export function summaryLine(s: CycleSummary): string {
+  const published = s.publish.written.length > 0 ? `feed updated (${s.publish.written.join(', ')})` : 'feed unchanged';
+  return (
+    `cycle: ${s.outlets} outlets — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed; ` +
+    `${s.items} items seen, ${s.newStories} new stories, ${s.merged} copies merged; ` +
+    `${s.publish.stories} stories in the feed, ${published}; ${(s.durationMs / 1000).toFixed(2)} s`
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * feedmerge command line. Data goes to stdout (machine-readable with --format json/csv), progress
+ * and errors to stderr. Usage errors and bad configuration exit with 2 and one line, no stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, parseOutletsJson } from '../shared/config.ts';
+import { publicationFeeds } from '../shared/publish.ts';
+import { runtime } from '../functions/runtime.ts';
+import { openStores, type Stores } from './embedded.ts';
+import { serveDirectory, serveMergedFeed, type RunningServer } from './http.ts';
+import { runCycle, summaryLine } from './cycle.ts';
+import { storiesCsv, storiesTable, storyJson } from './output.ts';
+
+const USAGE = `feedmerge — merge syndicated copies of the same story into one feed
+
+Usage:
+  feedmerge run --feeds <file> [--state <dir>] [--once] [--every <min>] [--port <n>] [--serve-dir <dir>]
+  feedmerge stories [--state <dir>] [--since <iso>] [--outlet <id>] [--format table|json|csv]
+  feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
+  feedmerge serve <dir> [--port <n>]
+
+  run        fetch every outlet, deduplicate, publish the merged feed; then serve it and repeat every
+             --every minutes (default 15) until Ctrl-C. --once: one cycle, then exit.
+             --serve-dir: serve that folder on 127.0.0.1 and resolve relative outlet URLs against it.
+  stories    the deduplication records: one story per entry with every copy seen.
+  feed       print the merged feed as it is rendered now.
+  serve      serve a folder of feed files on 127.0.0.1 (with ETag/304), to try feedmerge on local files.
+
+Storage: embedded dynalite + s3rver under --state (default .feedmerge/), unless AWS_ENDPOINT_URL,
+AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL_S3 point elsewhere.`;
+
+class UsageError extends Error {}
+
+const COMMON = { state: { type: 'string', default: '.feedmerge' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = 0) {
+  try {
+    const parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: positionals > 0, strict: true });
+    if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
+    return parsed;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function int(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+async function commandRun(args: string[]): Promise<void> {
+  const { values } = parse(args, {
+    feeds: { type: 'string' },
+    once: { type: 'boolean', default: false },
+    every: { type: 'string', default: '15' },
+    port: { type: 'string', default: '8400' },
+    'serve-dir': { type: 'string' },
+    'serve-port': { type: 'string', default: '8401' },
+  });
+  if (!values.feeds) throw new UsageError('run needs --feeds <file>');
+  const every = int(values.every, 'every', 1, 7 * 24 * 60)!;
+  const port = int(values.port, 'port', 0, 65535)!;
+  const servePort = int(values['serve-port'], 'serve-port', 0, 65535)!;
+  let feedsText: string;
+  try {
+    feedsText = readFileSync(values.feeds, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${values.feeds}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+  };
+  try {
+    let examples: RunningServer | undefined;
+    if (values['serve-dir']) {
+      examples = await listenWithFallback((p) => serveDirectory(values['serve-dir']!, p), servePort);
+      closers.push(examples.close);
+      log(`serving ${values['serve-dir']} at ${examples.url}`);
+    }
+    const { outlets } = parseOutletsJson(feedsText, values.feeds, examples?.url);
+    process.env.FEEDMERGE_FEED_URL ??= `http://127.0.0.1:${port === 0 ? 8400 : port}/`;
+    const stores = await openStores(values.state!, { own: true });
+    closers.push(() => stores.close());
+    log(`storage: ${stores.description}`);
+    await runtime().bucket.putOutlets(outlets);
+
+    const cycle = async () => {
+      log(`cycle started ${new Date().toISOString()} — ${outlets.length} outlets`);
+      log(summaryLine(await runCycle(log)));
+    };
+    await cycle();
+    if (values.once) return;
+
+    const server = await serveMergedFeed((key) => runtime().bucket.getText(key), port);
+    closers.push(server.close);
+    log(`merged feed: ${server.url}feed.xml  ${server.url}feed.atom  ${server.url}feed.json  ${server.url}`);
+    log(`next cycle every ${every} min; Ctrl-C stops`);
+    await new Promise<void>((resolve) => {
+      let running: Promise<void> = Promise.resolve();
+      const timer = setInterval(() => {
+        running = running.then(cycle).catch((err: Error) => void log(`cycle failed: ${err.message}`));
+      }, every * 60_000);
+      const stop = () => {
+        clearInterval(timer);
+        log('stopping…');
+        void running.then(() => resolve());
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } finally {
+    await closeAll();
+  }
+}
+
+async function listenWithFallback(start: (port: number) => Promise<RunningServer>, port: number): Promise<RunningServer> {
+  try {
+    return await start(port);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw err;
+    return start(0);
+  }
+}
+
+async function withStores<T>(state: string, fn: () => Promise<T>): Promise<T> {
+  const stores: Stores = await openStores(state, { own: false });
+  try {
+    return await fn();
+  } finally {
+    await stores.close();
+  }
+}
+
+async function commandStories(args: string[]): Promise<void> {
+  const { values } = parse(args, { since: { type: 'string' }, outlet: { type: 'string' }, format: { type: 'string', default: 'table' } });
+  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
+  let since: string | undefined;
+  if (values.since !== undefined) {
+    const t = Date.parse(values.since);
+    if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO 8601 date, got "${values.since}"`);
+    since = new Date(t).toISOString();
+  }
+  const stories = await withStores(values.state!, () => runtime().table.listStories({ since, outletId: values.outlet }));
+  if (format === 'json') process.stdout.write(`${JSON.stringify(stories.map(storyJson), null, 2)}\n`);
+  else if (format === 'csv') process.stdout.write(storiesCsv(stories));
+  else process.stdout.write(storiesTable(stories));
+}
+
+async function commandFeed(args: string[]): Promise<void> {
+  const { values } = parse(args, { format: { type: 'string', default: 'rss' }, limit: { type: 'string' } });
+  const format = oneOf(values.format!, 'format', ['rss', 'atom', 'json'] as const);
+  const limit = int(values.limit, 'limit', 1, 1000);
+  const rendered = await withStores(values.state!, () => {
+    const { config, table, bucket } = runtime();
+    return publicationFeeds({ stories: table, contents: bucket, registry: bucket, feed: { ...config.feed, limit: limit ?? config.feed.limit } });
+  });
+  process.stdout.write(rendered[format]);
+}
+
+async function commandServe(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { port: { type: 'string', default: '8401' } }, 1);
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('serve needs a folder');
+  const server = await serveDirectory(dir, int(values.port, 'port', 0, 65535)!);
+  log(`serving ${dir} at ${server.url} — Ctrl-C stops`);
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await server.close();
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  run: commandRun,
+  stories: commandStories,
+  feed: commandFeed,
+  serve: commandServe,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    log(`feedmerge: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    await command(args);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      log(`feedmerge ${name}: ${err.message}`);
+      return 2;
+    }
+    log(`feedmerge ${name}: ${(err as Error).message}`);
+    if (process.env.FEEDMERGE_DEBUG) log(String((err as Error).stack));
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

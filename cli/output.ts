@@ -1,0 +1,59 @@
+/** Machine-readable renderings of the deduplication records for `feedmerge stories`. */
+import type { StoryWithCopies } from '../shared/model.ts';
+
+/** The public JSON shape of one story (see README, "feedmerge stories"). Extend, don't break. */
+export function storyJson({ story, copies }: StoryWithCopies) {
+  return {
+    id: story.storyId,
+    title: story.title,
+    url: story.url,
+    outlet: story.outletId,
+    published: story.published,
+    firstSeen: story.firstSeen,
+    copies: copies.map((c) => ({
+      outlet: c.outletId,
+      url: c.url,
+      guid: c.guid,
+      title: c.title,
+      published: c.published,
+      match: c.match,
+      score: c.score,
+    })),
+  };
+}
+
+const CSV_COLUMNS = [
+  'story_id', 'story_title', 'story_outlet', 'story_published', 'story_first_seen',
+  'outlet', 'url', 'guid', 'title', 'published', 'match', 'score',
+] as const;
+
+/** One row per copy (RFC 4180), story columns repeated: loads straight into a spreadsheet or SQL. */
+export function storiesCsv(stories: readonly StoryWithCopies[]): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const { story, copies } of stories) {
+    for (const c of copies) {
+      rows.push(
+        [story.storyId, story.title, story.outletId, story.published, story.firstSeen, c.outletId, c.url, c.guid, c.title, c.published, c.match, String(c.score)]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function storiesTable(stories: readonly StoryWithCopies[]): string {
+  const lines: string[] = [];
+  for (const { story, copies } of stories) {
+    lines.push(`${story.published.slice(0, 16).replace('T', ' ')}  ${story.storyId}  ${story.title}`);
+    for (const c of copies) {
+      lines.push(`    ${c.match.padEnd(5)} ${c.score.toFixed(2)}  ${c.outletId.padEnd(20)} ${c.published.slice(0, 16).replace('T', ' ')}  ${c.url}`);
+    }
+  }
+  lines.push(`${stories.length} stories, ${stories.reduce((n, s) => n + s.copies.length, 0)} copies`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,389 @@
+/**
+ * DynamoDB adapter: the story records (see shared/schema.ts for the key layout).
+ *
+ * Every write is idempotent: PutItem of a whole record, UpdateItem with `if_not_exists` for values that
+ * are set once, `ADD` to string sets for membership, and conditions for "only if earlier" changes.
+ * No transactions (dynalite has none): concurrent fetchers converge through conditional writes.
+ */
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryRecord, StoryWithCopies } from '../../shared/model.ts';
+import type { CanonicalCandidate, CreateStoryResult, OutletStateStore, StoryReader, StoryStore } from '../../shared/ports.ts';
+import { mapConcurrent } from '../../shared/concurrency.ts';
+import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, keys } from '../../shared/schema.ts';
+
+type Item = Record<string, AttributeValue>;
+
+const BATCH_GET_LIMIT = 100;
+const READ_CONCURRENCY = 16;
+
+export interface StoryQuery {
+  /** Only stories first published at or after this ISO instant. */
+  readonly since?: string;
+  /** Only stories this outlet carried. */
+  readonly outletId?: string;
+  readonly limit?: number;
+}
+
+export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  // ---- ingest ----------------------------------------------------------------------------------
+
+  async getItems(outletId: string, itemKeys: readonly string[]): Promise<Map<string, ItemRecord>> {
+    const found = await this.batchGet(itemKeys.map((k) => keys.item(outletId, k)), ['itemKey', 'storyId', 'rawHash', 'contentHash']);
+    const out = new Map<string, ItemRecord>();
+    for (const raw of found) {
+      const r = unmarshall(raw);
+      out.set(String(r.itemKey), {
+        outletId,
+        itemKey: String(r.itemKey),
+        storyId: String(r.storyId),
+        rawHash: String(r.rawHash),
+        contentHash: String(r.contentHash),
+      });
+    }
+    return out;
+  }
+
+  async getHashOwners(contentHashes: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.batchGet(contentHashes.map((h) => keys.hash(h)), ['contentHash', 'storyId']);
+    return new Map(found.map((raw) => {
+      const r = unmarshall(raw);
+      return [String(r.contentHash), String(r.storyId)] as const;
+    }));
+  }
+
+  async claimHash(contentHash: string, storyId: string): Promise<string> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: marshall({ ...keys.hash(contentHash), contentHash, storyId }),
+          ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
+          ExpressionAttributeValues: { ':s': { S: storyId } },
+        }),
+      );
+      return storyId;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const owner = await this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: marshall(keys.hash(contentHash)), ConsistentRead: true }),
+      );
+      const storyIdOwner = owner.Item?.storyId?.S;
+      if (!storyIdOwner) throw new Error(`hash ${contentHash} is claimed but has no story`);
+      return storyIdOwner;
+    }
+  }
+
+  async createStory(story: StoryRecord, founder: CopyRecord): Promise<CreateStoryResult> {
+    const founderKey = copyKey(founder);
+    const { outlets, copyCount: _derived, ...scalars } = story;
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: marshall({
+            ...keys.story(story.storyId),
+            ...keys.byPublished(story.published, story.storyId),
+            ...scalars,
+            founder: founderKey,
+            outlets: new Set(outlets),
+            copyKeys: new Set([founderKey]),
+          }),
+          // A retry of the same founder succeeds again; anyone else finds the story taken.
+          ConditionExpression: 'attribute_not_exists(pk) OR founder = :f',
+          ExpressionAttributeValues: { ':f': { S: founderKey } },
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return { created: false };
+      throw err;
+    }
+    await this.addMonth(story.published);
+    return { created: true };
+  }
+
+  async addCopy(copy: CopyRecord, canonical: CanonicalCandidate): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.copy(copy.storyId, copy.outletId, copy.itemKey)),
+        UpdateExpression:
+          'SET storyId = :storyId, outletId = :outletId, outletName = :outletName, itemKey = :itemKey, #url = :url, ' +
+          'guid = :guid, title = :title, published = :published, contentHash = :contentHash, gsi2pk = :gsi2pk, ' +
+          'gsi2sk = :gsi2sk, firstSeen = if_not_exists(firstSeen, :firstSeen), #match = if_not_exists(#match, :match), ' +
+          'score = if_not_exists(score, :score)',
+        ExpressionAttributeNames: { '#url': 'url', '#match': 'match' },
+        ExpressionAttributeValues: marshall({
+          ':storyId': copy.storyId,
+          ':outletId': copy.outletId,
+          ':outletName': copy.outletName,
+          ':itemKey': copy.itemKey,
+          ':url': copy.url,
+          ':guid': copy.guid,
+          ':title': copy.title,
+          ':published': copy.published,
+          ':contentHash': copy.contentHash,
+          ':gsi2pk': keys.byOutletPartition(copy.outletId),
+          ':gsi2sk': `${copy.published}#${copy.storyId}`,
+          ':firstSeen': copy.firstSeen,
+          ':match': copy.match,
+          ':score': copy.score,
+        }),
+      }),
+    );
+    if (copy.match === 'first') return; // createStory already recorded the founder on the story
+    const updated = await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.story(copy.storyId)),
+        UpdateExpression: 'ADD outlets :outlet, copyKeys :copyKey',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: marshall({ ':outlet': new Set([copy.outletId]), ':copyKey': new Set([copyKey(copy)]) }),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const current = updated.Attributes?.published?.S;
+    if (current !== undefined && canonical.published < current) await this.makeCanonical(copy, canonical);
+  }
+
+  /** The copy becomes canonical if it is still earlier than the story's canonical copy. */
+  private async makeCanonical(copy: CopyRecord, c: CanonicalCandidate): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: marshall(keys.story(copy.storyId)),
+          UpdateExpression:
+            'SET title = :title, #url = :url, outletId = :outletId, outletName = :outletName, published = :published, ' +
+            'canonicalCopy = :canonicalCopy, canonicalHash = :canonicalHash, summary = :summary, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+          ConditionExpression: 'published > :published',
+          ExpressionAttributeNames: { '#url': 'url' },
+          ExpressionAttributeValues: marshall({
+            ':title': c.title,
+            ':url': c.url,
+            ':outletId': c.outletId,
+            ':outletName': c.outletName,
+            ':published': c.published,
+            ':canonicalCopy': copyKey(copy),
+            ':canonicalHash': c.canonicalHash,
+            ':summary': c.summary,
+            ...prefixed(keys.byPublished(c.published, copy.storyId)),
+          }),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return; // an even earlier copy won meanwhile
+      throw err;
+    }
+    await this.addMonth(c.published);
+  }
+
+  async putItem(item: ItemRecord): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({ TableName: this.table, Item: marshall({ ...keys.item(item.outletId, item.itemKey), ...item }) }),
+    );
+  }
+
+  private async addMonth(publishedIso: string): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.months()),
+        UpdateExpression: 'ADD months :m',
+        ExpressionAttributeValues: { ':m': { SS: [publishedIso.slice(0, 7)] } },
+      }),
+    );
+  }
+
+  // ---- outlet state ----------------------------------------------------------------------------
+
+  async getState(outletId: string): Promise<OutletState | undefined> {
+    const res = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletState(outletId)), ConsistentRead: true }),
+    );
+    if (!res.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...state } = unmarshall(res.Item);
+    return state as OutletState;
+  }
+
+  async putState(state: OutletState): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({ ...keys.outletState(state.outletId), ...state }, { removeUndefinedValues: true }),
+      }),
+    );
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  async recentStories(limit: number): Promise<StoryWithCopies[]> {
+    return this.listStories({ limit });
+  }
+
+  /** Stories newest first (by earliest publication), served by Query on the indexes, never Scan. */
+  async listStories(query: StoryQuery = {}): Promise<StoryWithCopies[]> {
+    const ids = query.outletId ? await this.storyIdsOfOutlet(query.outletId, query.since) : await this.storyIdsByPublished(query);
+    const limited = query.limit === undefined ? ids : ids.slice(0, query.limit);
+    const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.getStory(id));
+    return stories.filter((s): s is StoryWithCopies => s !== undefined);
+  }
+
+  async getStory(storyId: string): Promise<StoryWithCopies | undefined> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: keys.story(storyId).pk } },
+      ConsistentRead: true,
+    });
+    let story: StoryRecord | undefined;
+    const copies: CopyRecord[] = [];
+    for (const raw of items) {
+      const r = unmarshall(raw);
+      if (r.sk === 'STORY') story = toStory(r);
+      else if (String(r.sk).startsWith(keys.copyPrefix)) copies.push(toCopy(r));
+    }
+    if (!story) return undefined;
+    copies.sort((a, b) => a.published.localeCompare(b.published) || a.outletId.localeCompare(b.outletId));
+    return { story, copies };
+  }
+
+  private async storyIdsByPublished(query: StoryQuery): Promise<string[]> {
+    const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.months()) }));
+    const months = [...(res.Item?.months?.SS ?? [])].sort().reverse();
+    const since = query.since;
+    const ids: string[] = [];
+    for (const month of months) {
+      if (since && month < since.slice(0, 7)) break;
+      const input: QueryCommandInput = {
+        TableName: this.table,
+        IndexName: INDEX_BY_PUBLISHED,
+        KeyConditionExpression: since ? 'gsi1pk = :p AND gsi1sk >= :since' : 'gsi1pk = :p',
+        ExpressionAttributeValues: marshall({ ':p': keys.byPublishedPartition(month), ...(since ? { ':since': since } : {}) }),
+        ScanIndexForward: false,
+      };
+      const remaining = query.limit === undefined ? undefined : query.limit - ids.length;
+      for (const raw of await this.queryAll(input, remaining)) {
+        const pk = raw.pk?.S;
+        if (pk) ids.push(pk.slice('STORY#'.length));
+      }
+      if (query.limit !== undefined && ids.length >= query.limit) break;
+    }
+    return ids;
+  }
+
+  private async storyIdsOfOutlet(outletId: string, since?: string): Promise<string[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: INDEX_BY_OUTLET,
+      KeyConditionExpression: since ? 'gsi2pk = :p AND gsi2sk >= :since' : 'gsi2pk = :p',
+      ExpressionAttributeValues: marshall({ ':p': keys.byOutletPartition(outletId), ...(since ? { ':since': since } : {}) }),
+      ScanIndexForward: false,
+    });
+    const ids = items.map((raw) => String(raw.pk?.S).slice('STORY#'.length));
+    return [...new Set(ids)];
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------------
+
+  private async queryAll(input: QueryCommandInput, limit?: number): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const res = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      out.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start && (limit === undefined || out.length < limit));
+    return limit === undefined ? out : out.slice(0, limit);
+  }
+
+  private async batchGet(keyList: readonly { pk: string; sk: string }[], attributes: readonly string[]): Promise<Item[]> {
+    const unique = [...new Map(keyList.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+    const out: Item[] = [];
+    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+      let request: Item[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map((k) => marshall(k));
+      for (let attempt = 0; request && request.length > 0; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+        if (attempt > 8) throw new Error('BatchGetItem: keys still unprocessed after 8 retries');
+        const res: BatchGetItemCommandOutput = await this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [this.table]: {
+                Keys: request,
+                ProjectionExpression: attributes.map((_, n) => `#a${n}`).join(', '),
+                ExpressionAttributeNames: Object.fromEntries(attributes.map((a, n) => [`#a${n}`, a])),
+              },
+            },
+          }),
+        );
+        out.push(...(res.Responses?.[this.table] ?? []));
+        request = res.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return out;
+  }
+}
+
+function copyKey(copy: Pick<CopyRecord, 'outletId' | 'itemKey'>): string {
+  return `${copy.outletId}#${copy.itemKey}`;
+}
+
+function prefixed(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`:${k}`, v]));
+}
+
+function toStory(r: Record<string, unknown>): StoryRecord {
+  const outlets = r.outlets instanceof Set ? [...(r.outlets as Set<string>)].sort() : [];
+  const copyKeys = r.copyKeys instanceof Set ? (r.copyKeys as Set<string>).size : 0;
+  return {
+    storyId: String(r.storyId),
+    title: String(r.title ?? ''),
+    url: String(r.url ?? ''),
+    outletId: String(r.outletId ?? ''),
+    outletName: String(r.outletName ?? ''),
+    published: String(r.published ?? ''),
+    firstSeen: String(r.firstSeen ?? ''),
+    canonicalCopy: String(r.canonicalCopy ?? ''),
+    canonicalHash: String(r.canonicalHash ?? ''),
+    summary: String(r.summary ?? ''),
+    outlets,
+    copyCount: copyKeys,
+  };
+}
+
+function toCopy(r: Record<string, unknown>): CopyRecord {
+  return {
+    storyId: String(r.storyId),
+    outletId: String(r.outletId),
+    outletName: String(r.outletName ?? r.outletId),
+    itemKey: String(r.itemKey),
+    url: String(r.url ?? ''),
+    guid: String(r.guid ?? ''),
+    title: String(r.title ?? ''),
+    published: String(r.published ?? ''),
+    firstSeen: String(r.firstSeen ?? ''),
+    match: r.match as MatchKind,
+    score: Number(r.score ?? 1),
+    contentHash: String(r.contentHash ?? ''),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,77 @@
+/**
+ * S3 adapter: canonical copies (content-addressed), the merged feed objects and the outlet registry.
+ * Bodies are always strings/Buffers: s3rver would store aws-chunked framing for streamed bodies.
+ */
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import type { CanonicalContent, Outlet } from '../../shared/model.ts';
+import type { ContentStore, RegistryStore } from '../../shared/ports.ts';
+import { parseOutletsJson } from '../../shared/config.ts';
+import { BUCKET, keys } from '../../shared/schema.ts';
+
+export class S3Store implements ContentStore, RegistryStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async putCanonical(content: CanonicalContent): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: keys.content(content.contentHash),
+        Body: JSON.stringify(content),
+        ContentType: 'application/json; charset=utf-8',
+      }),
+    );
+  }
+
+  async getCanonical(contentHash: string): Promise<CanonicalContent | undefined> {
+    const text = await this.getText(keys.content(contentHash));
+    return text === undefined ? undefined : (JSON.parse(text) as CanonicalContent);
+  }
+
+  async getOutlets(): Promise<Outlet[]> {
+    const text = await this.getText(BUCKET.registryKey);
+    if (text === undefined) throw new Error(`no outlet registry at s3://${this.bucket}/${BUCKET.registryKey}`);
+    return parseOutletsJson(text, `s3://${this.bucket}/${BUCKET.registryKey}`).outlets;
+  }
+
+  async putOutlets(outlets: readonly Outlet[]): Promise<boolean> {
+    return this.putIfChanged(BUCKET.registryKey, `${JSON.stringify({ outlets }, null, 2)}\n`, 'application/json; charset=utf-8');
+  }
+
+  /**
+   * Writes the object only if its bytes differ from what is stored (compared by MD5, which is the
+   * ETag of a single-part upload). Returns whether it wrote.
+   */
+  async putIfChanged(key: string, body: string, contentType: string, cacheControl?: string): Promise<boolean> {
+    const md5 = createHash('md5').update(body, 'utf8').digest('hex');
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (head.ETag?.replaceAll('"', '') === md5) return false;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, CacheControl: cacheControl }),
+    );
+    return true;
+  }
+
+  async getText(key: string): Promise<string | undefined> {
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await res.Body?.transformToString('utf-8');
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  if (err instanceof NoSuchKey || err instanceof NotFound) return true;
+  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return status === 404;
+}

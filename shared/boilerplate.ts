@@ -1,0 +1,215 @@
+/**
+ * Boilerplate removal: the lines a syndicating outlet wraps around an article.
+ *
+ * Three mechanisms, each named in the explainable record (`RemovedLine.rule`):
+ * 1. Line rules: short lines whose form says what they are, in any outlet — bylines and "Posted by",
+ *    reading times, "Read more:" teasers, share/comment prompts, credit and "appeared first on" lines,
+ *    photo captions and credits, bare datelines, "Continue reading". Each rule is bounded by a word count,
+ *    so an article sentence that merely starts like one survives. Author bios only count at the end.
+ * 2. Feed context: a line that repeats the item's own title, or that is the title of another item of the
+ *    same feed (an injected teaser), or that is almost entirely a link.
+ * 3. Recurrence: a line shape (numbers masked) that recurs across many items of one outlet's feed is
+ *    that outlet's template, whatever its wording (CCNet's line-frequency idea).
+ */
+import type { TextLine } from './extract.ts';
+import type { RemovedLine } from './model.ts';
+import { lineKey, lineShape, tokens } from './normalise.ts';
+
+export interface BoilerplateContext {
+  /** The item's own title. */
+  readonly title: string;
+  /** `lineKey`s of the titles of the items in the same feed document (the own title may be among them). */
+  readonly otherTitles: ReadonlySet<string>;
+  /** Line shapes recurring across the outlet's items (see `recurringShapes`). */
+  readonly recurring: ReadonlySet<string>;
+  /** The outlet's own name: syndicated text never names the outlet that republishes it. */
+  readonly outletName?: string;
+}
+
+export interface StrippedText {
+  readonly kept: string[];
+  readonly removed: RemovedLine[];
+}
+
+interface LineRule {
+  readonly name: string;
+  readonly maxWords: number;
+  readonly pattern: RegExp;
+  /** Only lines that do not end like a sentence (or have at most three words). */
+  readonly notSentence?: boolean;
+}
+
+const PUNCT = String.raw`\s*[:|\-»>.]`;
+
+const LINE_RULES: readonly LineRule[] = [
+  {
+    name: 'byline',
+    maxWords: 12,
+    pattern: /^(posted|written|published|reported|filed|words|story|text|compiled|edited)\s+(by|on|in)\b/i,
+  },
+  { name: 'byline', maxWords: 8, pattern: /^by\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){1,4}\s*([,|-].*)?$/u },
+  { name: 'reading-time', maxWords: 6, pattern: /^(reading time\s*:?\s*)?(about\s+)?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)\.?(\s+(read|reading|to read|listen))?\.?$/i },
+  {
+    name: 'read-more',
+    maxWords: 30,
+    pattern: new RegExp(
+      String.raw`^(read more|read also|also read|more to read|see also|related( articles?| stories| news| content)?|recommended( reading| for you)?|you (may|might) also (like|be interested in)|further reading|more from [\w ]+|don't miss|trending|watch|listen|top stories|latest news|must read|suggested)` +
+        PUNCT,
+      'i',
+    ),
+  },
+  {
+    // A prompt is not a sentence: "Print media is dying." must survive, "Print this page" must not.
+    name: 'share-prompt',
+    maxWords: 8,
+    notSentence: true,
+    pattern:
+      /^(share|tweet|pin|email|e-mail|print|save|comment|comments|\d+\s+comments?|leave a (comment|reply)|add a comment|join the (conversation|discussion)|follow us|follow .* on|like us|subscribe|sign up|sign in|log in|click here|tap here|download (our|the) app|get (our|the) newsletter|advertisement|sponsored|share this( article| story| post| page)?|share on \w+|copy link)\b/i,
+  },
+  {
+    name: 'credit',
+    maxWords: 40,
+    pattern:
+      /\bthis (article|story|post|piece|report|content|column)\b.{0,40}\b(was|is|has been|first)\s+(originally\s+)?(produced|published|written|syndicated|republished|reproduced|distributed|provided|appeared)\b/i,
+  },
+  { name: 'credit', maxWords: 60, pattern: /^the post\b.*\bappeared first on\b/i },
+  { name: 'credit', maxWords: 25, pattern: /^(source|via|courtesy|credit|credits|copyright|image source|photo credit)\s*:/i },
+  { name: 'credit', maxWords: 20, pattern: /^(©|\(c\)|copyright\b).*|.*\ball rights reserved\.?$/i },
+  {
+    name: 'caption',
+    maxWords: 30,
+    pattern: /^((file |stock |feature |main |top |header )?(photo|image|picture|photograph|illustration|video|graphic)s?( credit)?\s*:|pictured\s*:)/i,
+  },
+  {
+    name: 'caption',
+    maxWords: 30,
+    pattern: /(\b(photo|image|picture|photograph)s?\s*(credit)?\s*:\s*[\p{L} .&/-]{1,40}$|\((afp|ap|reuters|getty( images)?|epa|xinhua|anadolu|pa|upi|efe|dpa|file|handout|supplied)\)|\b(ap|afp|reuters|epa|getty|shutterstock|istock)( images)? ?(photo|images?|pictures?)|\bphoto\s*\/\s*[\p{L} ]+)\.?$/iu,
+  },
+  {
+    name: 'dateline',
+    maxWords: 10,
+    pattern:
+      /^((updated|published|posted|last updated|first published)\s*:?\s*(on\s+)?)?((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(\d{1,2}\s+\w+\.?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})([ ,|-]+(at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s+[A-Z]{2,4})?)?$/i,
+  },
+  {
+    name: 'continue-reading',
+    maxWords: 8,
+    pattern: /^(\[?(\.\.\.|…)\]?\s*)?(continue reading|read the (full|whole|rest of the) (story|article|post)|read full (story|article)|full story|read more|more)\b.*$|^\[?(\.\.\.|…)\]?$/i,
+  },
+];
+
+/** Rules that only hold among the last `TAIL_LINES` lines of prose. */
+const TAIL_LINES = 2;
+const TAIL_RULES: readonly LineRule[] = [
+  {
+    name: 'author-bio',
+    maxWords: 80,
+    pattern:
+      /^(about the author\b|(by\s+)?\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}\s+((is|was)\s+(an?|the)\b.*\b(journalist|writer|reporter|editor|correspondent|columnist|author|contributor|researcher|analyst|fellow|professor|freelancer|photographer|producer|blogger|commentator)\b|(covers|writes about|writes on|reports on|reports from|edits)\b))/iu,
+  },
+];
+
+const PROSE_MIN_WORDS = 12;
+
+/** "… Continue reading" glued to the end of the last paragraph of an excerpt. */
+const TRAILING_CONTINUE = /\s*(\[?(\.\.\.|…)\]?\s*)?(continue reading|read more|read the (full|rest of the) (story|article))\W*$/i;
+const TRAILING_ELLIPSIS = /\s*\[(\.\.\.|…)\]\s*$/;
+
+const SENTENCE_END = /[.!?]["')]?$/;
+
+/** A line this much inside links and this short is navigation, not prose. */
+const LINK_LINE = { minRatio: 0.9, maxWords: 20 };
+
+export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateContext): StrippedText {
+  const titleKey = lineKey(ctx.title);
+  // Pass 1: rules that hold wherever the line stands.
+  const verdicts: (string | undefined)[] = lines.map((line) => classify(line, titleKey, ctx));
+  // Pass 2: rules about position, judged against the prose that survived pass 1. Outlets wrap the
+  // article in short fragments (kickers, datelines, "Tags", social links) before its first and after
+  // its last sentence, and put the author's bio last.
+  const prose = lines.map((line, i) => verdicts[i] === undefined && isProse(line.text));
+  const firstProse = prose.indexOf(true);
+  const lastProse = prose.lastIndexOf(true);
+  if (firstProse >= 0) {
+    lines.forEach((line, i) => {
+      if (verdicts[i] !== undefined) return;
+      if (i < firstProse || i > lastProse) verdicts[i] = 'edge-fragment';
+    });
+    const tail = lines.map((_, i) => i).filter((i) => verdicts[i] === undefined).slice(-TAIL_LINES);
+    for (const i of tail) if (matchesRule(lines[i]!.text, TAIL_RULES)) verdicts[i] = TAIL_RULES[0]!.name;
+  }
+
+  const kept: string[] = [];
+  const removed: RemovedLine[] = [];
+  lines.forEach((line, i) => {
+    const rule = verdicts[i];
+    if (rule) {
+      removed.push({ text: line.text, rule });
+      return;
+    }
+    const trimmed = line.text.replace(TRAILING_CONTINUE, '').replace(TRAILING_ELLIPSIS, '');
+    if (trimmed !== line.text) removed.push({ text: line.text.slice(trimmed.length).trim(), rule: 'continue-reading' });
+    if (trimmed) kept.push(trimmed);
+  });
+  return { kept, removed };
+}
+
+/** Prose: a sentence, or a line long enough to be one. */
+function isProse(text: string): boolean {
+  const words = tokens(text).length;
+  return words >= PROSE_MIN_WORDS || (words >= 4 && SENTENCE_END.test(text));
+}
+
+function matchesRule(text: string, rules: readonly LineRule[]): boolean {
+  const words = tokens(text).length;
+  return rules.some(
+    (rule) =>
+      words <= rule.maxWords && !(rule.notSentence && words > 3 && SENTENCE_END.test(text)) && rule.pattern.test(text),
+  );
+}
+
+function classify(line: TextLine, titleKey: string, ctx: BoilerplateContext): string | undefined {
+  const words = tokens(line.text);
+  if (words.length === 0) return 'empty';
+  const rule = LINE_RULES.find((r) => matchesRule(line.text, [r]));
+  if (rule) return rule.name;
+  const key = words.join(' ');
+  if (key === titleKey) return 'title';
+  if (ctx.otherTitles.has(key)) return 'other-title';
+  if (line.linkRatio >= LINK_LINE.minRatio && words.length <= LINK_LINE.maxWords) return 'link-line';
+  if (ctx.recurring.has(lineShape(line.text))) return 'recurring';
+  if (words.length <= OUTLET_MENTION_MAX_WORDS && ctx.outletName && mentions(key, ctx.outletName)) return 'outlet-mention';
+  return undefined;
+}
+
+/** Lines up to this long that name the outlet are its own wrapper (credit, bio, "appeared first on"). */
+const OUTLET_MENTION_MAX_WORDS = 40;
+
+function mentions(lineKeyText: string, outletName: string): boolean {
+  const name = lineKey(outletName.replace(/^the\s+/i, ''));
+  return name.length > 0 && ` ${lineKeyText} `.includes(` ${name} `);
+}
+
+/**
+ * Line shapes that recur across an outlet's items: in at least `minItems` items and at least
+ * `minShare` of them, and no longer than `maxWords` (a shared paragraph of prose is content: an
+ * outlet re-posting its own story must not lose its text).
+ */
+export function recurringShapes(
+  itemsLines: readonly (readonly TextLine[])[],
+  { minItems = 3, minShare = 0.2, maxWords = 30 } = {},
+): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of itemsLines) {
+    const shapes = new Set<string>();
+    for (const line of lines) {
+      const shape = lineShape(line.text);
+      if (shape && shape.split(' ').length <= maxWords) shapes.add(shape);
+    }
+    for (const shape of shapes) counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  const needed = Math.max(minItems, Math.ceil(minShare * itemsLines.length));
+  const recurring = new Set<string>();
+  for (const [shape, count] of counts) if (count >= needed) recurring.add(shape);
+  return recurring;
+}

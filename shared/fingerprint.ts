@@ -1,0 +1,128 @@
+/**
+ * Fingerprints: stable identities and content hashes for feed items.
+ *
+ * - `identity`: who the item is within its outlet — the GUID if the feed gives a unique one, else the
+ *   link, else a hash of what it carries. Keyed per outlet: GUIDs are only unique within a feed.
+ * - `rawHash`: the item exactly as published; an unchanged `rawHash` means "already seen, skip".
+ * - `contentHash`: SHA-256 of the article's comparison tokens (see normalise.ts) after boilerplate
+ *   removal. Copies whose bodies hash the same are one story. A body shorter than `MIN_BODY_WORDS`
+ *   is not evidence of anything (a headline-only item, a teaser): such an item is fingerprinted by its
+ *   own identity, so it founds a story of its own instead of merging on a coincidence.
+ */
+import { createHash } from 'node:crypto';
+import type { FeedItem, ItemFingerprint } from './model.ts';
+import { extractLines, type TextLine } from './extract.ts';
+import { recurringShapes, stripBoilerplate, type BoilerplateContext } from './boilerplate.ts';
+import { lineKey, tokens } from './normalise.ts';
+
+export const MIN_BODY_WORDS = 15;
+/** Bumped when normalisation changes so that old and new hashes never collide by accident. */
+const CONTENT_HASH_VERSION = 'v1';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A story id is derived from the content hash that founded it: copies racing to found it agree. */
+export function storyIdFor(contentHash: string): string {
+  return contentHash.slice(0, 24);
+}
+
+export function itemKeyOf(identity: string): string {
+  return sha256(identity).slice(0, 32);
+}
+
+export function itemIdentity(item: FeedItem, fallbackToLink: boolean): string {
+  const guid = item.guid?.trim();
+  if (guid && !fallbackToLink) return `guid:${guid}`;
+  const link = item.link?.trim();
+  if (link) return `link:${link}`;
+  if (guid) return `guid:${guid}`;
+  return `hash:${sha256([item.title, item.published ?? '', item.html].join('\u0000')).slice(0, 32)}`;
+}
+
+/**
+ * Identities for a whole feed document. A GUID that several items share (a broken feed) cannot tell them
+ * apart, so those items fall back to their links; duplicate identities that remain are the same item listed twice.
+ */
+export function itemIdentities(items: readonly FeedItem[]): string[] {
+  const guidCounts = new Map<string, number>();
+  for (const item of items) {
+    const guid = item.guid?.trim();
+    if (guid) guidCounts.set(guid, (guidCounts.get(guid) ?? 0) + 1);
+  }
+  return items.map((item) => itemIdentity(item, (guidCounts.get(item.guid?.trim() ?? '') ?? 0) > 1));
+}
+
+export function rawHashOf(item: FeedItem): string {
+  return sha256(['raw1', item.title, item.link ?? '', item.published ?? '', item.html].join('\u0000'));
+}
+
+export function fingerprint(
+  outletId: string,
+  identity: string,
+  item: FeedItem,
+  lines: readonly TextLine[],
+  ctx: BoilerplateContext,
+): ItemFingerprint {
+  const { kept, removed } = stripBoilerplate(lines, ctx);
+  const words = kept.flatMap((paragraph) => tokens(paragraph));
+  const basis = words.length >= MIN_BODY_WORDS ? 'body' : 'item';
+  const contentHash =
+    basis === 'body'
+      ? sha256(`${CONTENT_HASH_VERSION}\u0000${words.join(' ')}`)
+      : sha256(`${CONTENT_HASH_VERSION}-item\u0000${outletId}\u0000${identity}`);
+  return {
+    identity,
+    itemKey: itemKeyOf(identity),
+    rawHash: rawHashOf(item),
+    contentHash,
+    basis,
+    paragraphs: kept,
+    removed,
+    wordCount: words.length,
+  };
+}
+
+/** One item of a feed document, with its identity, ready for the "already seen?" check. */
+export interface IdentifiedItem {
+  readonly item: FeedItem;
+  readonly identity: string;
+  readonly itemKey: string;
+  readonly rawHash: string;
+}
+
+/** Identifies every item of a feed document; an item listed twice (same identity) is kept once. */
+export function identifyItems(items: readonly FeedItem[]): IdentifiedItem[] {
+  const identities = itemIdentities(items);
+  const seen = new Set<string>();
+  const out: IdentifiedItem[] = [];
+  items.forEach((item, i) => {
+    const identity = identities[i]!;
+    if (seen.has(identity)) return;
+    seen.add(identity);
+    out.push({ item, identity, itemKey: itemKeyOf(identity), rawHash: rawHashOf(item) });
+  });
+  return out;
+}
+
+/**
+ * Fingerprints the `wanted` items of one outlet's feed document. The whole document is the context:
+ * its other titles and its recurring lines are what tell this outlet's boilerplate apart.
+ */
+export function fingerprintFeed(
+  outlet: { readonly id: string; readonly name: string },
+  all: readonly IdentifiedItem[],
+  wanted: readonly IdentifiedItem[],
+): Map<string, ItemFingerprint> {
+  const linesByKey = new Map(all.map((it) => [it.itemKey, extractLines(it.item.html)] as const));
+  const recurring = recurringShapes([...linesByKey.values()]);
+  // Holds the item's own title too: `stripBoilerplate` tests for the own title first.
+  const otherTitles = new Set(all.map((it) => lineKey(it.item.title)).filter((key) => key !== ''));
+  const out = new Map<string, ItemFingerprint>();
+  for (const it of wanted) {
+    const lines = linesByKey.get(it.itemKey) ?? extractLines(it.item.html);
+    out.set(it.itemKey, fingerprint(outlet.id, it.identity, it.item, lines, { title: it.item.title, otherTitles, recurring, outletName: outlet.name }));
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/** Domain records shared by the pipeline, the storage adapters and the CLI. */
+
+/** One partner outlet, as listed in the feeds file / outlet registry. */
+export interface Outlet {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+}
+
+/** One job of the fan-out: fetch one outlet's feed. */
+export interface FetchJob {
+  readonly outlet: Outlet;
+}
+
+/** An item as read from a feed, before any processing. */
+export interface FeedItem {
+  readonly guid?: string;
+  readonly link?: string;
+  readonly title: string;
+  /** ISO 8601, if the feed gave a parseable date. */
+  readonly published?: string;
+  /** The richest HTML body the item carries (content:encoded / atom content / description). */
+  readonly html: string;
+  readonly author?: string;
+}
+
+/** How a copy joined its story. `first` founded the story; `exact` matched its content hash. */
+export type MatchKind = 'first' | 'exact' | 'near';
+
+/** Why an item is its own story key: a long-enough body, or (too little text) the item itself. */
+export type FingerprintBasis = 'body' | 'item';
+
+/** Everything the pure path computes for one item. */
+export interface ItemFingerprint {
+  /** Stable per-outlet identity of the item: `guid:…`, `link:…` or `hash:…`. */
+  readonly identity: string;
+  /** Short hash of `identity`, used in keys. */
+  readonly itemKey: string;
+  /** Hash of the item as published (title, link, body): tells whether an already-seen item changed. */
+  readonly rawHash: string;
+  /** Hash of the normalised article body (or of the item itself when `basis` is `item`). */
+  readonly contentHash: string;
+  readonly basis: FingerprintBasis;
+  /** The article's paragraphs after boilerplate removal (display text, not normalised). */
+  readonly paragraphs: readonly string[];
+  /** Lines dropped as boilerplate, with the rule that dropped each (the explainable record). */
+  readonly removed: readonly RemovedLine[];
+  readonly wordCount: number;
+}
+
+export interface RemovedLine {
+  readonly text: string;
+  readonly rule: string;
+}
+
+/** The `ITEM` record: what an outlet already sent. */
+export interface ItemRecord {
+  readonly outletId: string;
+  readonly itemKey: string;
+  readonly storyId: string;
+  readonly rawHash: string;
+  readonly contentHash: string;
+}
+
+/** The `COPY` record: one outlet's copy of a story. */
+export interface CopyRecord {
+  readonly storyId: string;
+  readonly outletId: string;
+  readonly outletName: string;
+  readonly itemKey: string;
+  /** The item's link exactly as the outlet published it ('' when the item had none). */
+  readonly url: string;
+  readonly guid: string;
+  readonly title: string;
+  /** ISO 8601: the item's own date, or when it was first seen if it had none. */
+  readonly published: string;
+  readonly firstSeen: string;
+  readonly match: MatchKind;
+  /** Similarity to the story's content in [0, 1]; 1 for `first` and `exact`. */
+  readonly score: number;
+  readonly contentHash: string;
+}
+
+/** The `STORY` record: one merged story. Canonical fields describe the earliest-published copy. */
+export interface StoryRecord {
+  readonly storyId: string;
+  readonly title: string;
+  readonly url: string;
+  readonly outletId: string;
+  readonly outletName: string;
+  /** Earliest publication date of any copy (ISO 8601). */
+  readonly published: string;
+  /** When the story was first ingested. */
+  readonly firstSeen: string;
+  /** `outletId#itemKey` of the canonical copy. */
+  readonly canonicalCopy: string;
+  /** Content hash of the canonical copy: its text is at `keys.content(canonicalHash)` in S3. */
+  readonly canonicalHash: string;
+  /** Plain-text lead of the canonical copy, for listings. */
+  readonly summary: string;
+  readonly outlets: readonly string[];
+  readonly copyCount: number;
+}
+
+/** A story with every copy, as analysts and the publisher read it. */
+export interface StoryWithCopies {
+  readonly story: StoryRecord;
+  readonly copies: readonly CopyRecord[];
+}
+
+/** The canonical copy's text and metadata, stored in S3 under its content hash. */
+export interface CanonicalContent {
+  readonly contentHash: string;
+  readonly basis: FingerprintBasis;
+  readonly title: string;
+  readonly url: string;
+  readonly outletId: string;
+  readonly paragraphs: readonly string[];
+  readonly removed: readonly RemovedLine[];
+}
+
+/** Per-outlet fetch state (the `OUTLET` record). */
+export interface OutletState {
+  readonly outletId: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly lastFetchAt?: string;
+  readonly lastSuccessAt?: string;
+  readonly lastStatus?: number;
+  readonly lastError?: string;
+  readonly consecutiveFailures: number;
+}
+
+/** What fetching one outlet did: the unit of the runner's progress lines and summary. */
+export interface FetchReport {
+  readonly outletId: string;
+  readonly status: 'fetched' | 'not-modified' | 'failed';
+  readonly httpStatus?: number;
+  readonly error?: string;
+  readonly items: number;
+  readonly newStories: number;
+  readonly merged: number;
+  readonly unchanged: number;
+  readonly updated: number;
+  readonly durationMs: number;
+}

@@ -1,0 +1,42 @@
+/**
+ * Text normalisation. Two levels:
+ * - `cleanText`: display text — NFKC, one kind of quote and dash, no invisible characters, single spaces;
+ * - `tokens`: the comparison form — `cleanText`, lower case, diacritics folded, words of letters and
+ *   digits only. Punctuation is dropped entirely, so typographic variants (curly vs straight quotes,
+ *   `--` vs em dash) cannot change a hash; digits are kept, because they tell templated reports apart.
+ */
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]|-{2,}/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+const COMBINING_MARKS = /\p{M}+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+/** Lower-cased, diacritic-free words of letters and digits. */
+export function tokens(text: string): string[] {
+  const folded = cleanText(text).toLowerCase().normalize('NFKD').replace(COMBINING_MARKS, '').normalize('NFC');
+  return folded.match(WORD) ?? [];
+}
+
+/** The comparison key of one line: its tokens joined by single spaces. */
+export function lineKey(text: string): string {
+  return tokens(text).join(' ');
+}
+
+/** A line's shape: its comparison key with every number masked (`7 min read` → `# min read`). */
+export function lineShape(text: string): string {
+  return lineKey(text).replace(/\p{N}+/gu, '#');
+}

@@ -1,0 +1,85 @@
+/**
+ * Feed document → `FeedItem`s, with rss-parser (RSS 0.9x/1.0/2.0 and Atom 1.0).
+ *
+ * rss-parser reads a string, so bytes are decoded first (charset.ts). Its XML parser does not expand
+ * external entities. Anything that is not a feed — an HTML error page, JSON, truncated XML — is a
+ * `FeedParseError`, never an empty success.
+ */
+import Parser from 'rss-parser';
+import type { FeedItem } from './model.ts';
+import { decodeFeedBytes } from './charset.ts';
+
+export class FeedParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FeedParseError';
+  }
+}
+
+interface RawItem {
+  title?: unknown;
+  link?: unknown;
+  guid?: unknown;
+  id?: unknown;
+  isoDate?: unknown;
+  pubDate?: unknown;
+  content?: unknown;
+  summary?: unknown;
+  'content:encoded'?: unknown;
+  creator?: unknown;
+  author?: unknown;
+}
+
+export interface ParsedFeed {
+  readonly title?: string;
+  readonly encoding: string;
+  readonly items: FeedItem[];
+}
+
+const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
+
+export async function parseFeed(bytes: Uint8Array, contentType?: string): Promise<ParsedFeed> {
+  const { text, encoding } = decodeFeedBytes(bytes, contentType);
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('<')) throw new FeedParseError('not XML (the document does not start with "<")');
+  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  try {
+    feed = await parser.parseString(trimmed);
+  } catch (err) {
+    throw new FeedParseError(`not a valid RSS/Atom feed: ${firstLine(err)}`);
+  }
+  const items = (feed.items ?? []).map(toFeedItem);
+  return { title: str(feed.title), encoding, items };
+}
+
+function toFeedItem(raw: RawItem): FeedItem {
+  const encoded = str(raw['content:encoded']);
+  const content = str(raw.content);
+  const summary = str(raw.summary);
+  // The richest body wins: full content, then Atom content / RSS description, then summary.
+  const html = [encoded, content, summary].find((body) => body && body.trim() !== '') ?? '';
+  const published = str(raw.isoDate);
+  return {
+    title: (str(raw.title) ?? '').trim(),
+    link: str(raw.link)?.trim() || undefined,
+    guid: (str(raw.guid) ?? str(raw.id))?.trim() || undefined,
+    published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
+    html,
+    author: str(raw.creator) ?? str(raw.author),
+  };
+}
+
+/** rss-parser leaves odd shapes (objects for attributed elements) where a string was expected. */
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value && typeof value === 'object' && '_' in value && typeof (value as { _: unknown })._ === 'string') {
+    return (value as { _: string })._;
+  }
+  return undefined;
+}
+
+function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]!.slice(0, 200);
+}

@@ -1,0 +1,82 @@
+/**
+ * One outlet, one cycle: conditional fetch → parse → ingest → fetch state.
+ *
+ * A feed that is down, slow, too big or not a feed is a *reported* failure (the report says why);
+ * it never throws, so one bad outlet cannot stop the others. A storage failure does throw: the job
+ * must be retried, and since the ETag is only stored after a successful ingest, the retry re-reads
+ * the whole feed instead of getting a 304 for items it never recorded.
+ */
+import type { FetchReport, Outlet, OutletState } from './model.ts';
+import type { ContentStore, OutletStateStore, StoryStore } from './ports.ts';
+import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
+import { FeedParseError, parseFeed } from './parse.ts';
+import { ingestFeed } from './ingest.ts';
+
+export interface ProcessOutletDeps {
+  readonly stories: StoryStore;
+  readonly contents: ContentStore;
+  readonly states: OutletStateStore;
+  readonly limits: FetchLimits & { readonly maxItems: number };
+  readonly now?: () => Date;
+}
+
+export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Promise<FetchReport> {
+  const clock = deps.now ?? (() => new Date());
+  const started = Date.now();
+  const now = clock();
+  const previous = await deps.states.getState(outlet.id);
+  const base = { outletId: outlet.id, items: 0, newStories: 0, merged: 0, unchanged: 0, updated: 0 };
+
+  const fail = async (error: string, httpStatus?: number): Promise<FetchReport> => {
+    await deps.states.putState({
+      ...keepValidators(previous),
+      outletId: outlet.id,
+      lastFetchAt: now.toISOString(),
+      lastSuccessAt: previous?.lastSuccessAt,
+      lastStatus: httpStatus,
+      lastError: error,
+      consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
+    });
+    return { ...base, status: 'failed', httpStatus, error, durationMs: Date.now() - started };
+  };
+
+  let outcome;
+  try {
+    outcome = await fetchFeed(outlet.url, { etag: previous?.etag, lastModified: previous?.lastModified }, deps.limits);
+  } catch (err) {
+    if (err instanceof FetchError) return fail(`${redactUrl(outlet.url)}: ${err.message}`, err.httpStatus);
+    throw err;
+  }
+
+  const succeeded = (validators: Pick<OutletState, 'etag' | 'lastModified'>, status: number): Promise<void> =>
+    deps.states.putState({
+      outletId: outlet.id,
+      ...validators,
+      lastFetchAt: now.toISOString(),
+      lastSuccessAt: now.toISOString(),
+      lastStatus: status,
+      consecutiveFailures: 0,
+    });
+
+  if (outcome.status === 304) {
+    await succeeded(keepValidators(previous), 304);
+    return { ...base, status: 'not-modified', httpStatus: 304, durationMs: Date.now() - started };
+  }
+
+  let items;
+  try {
+    items = (await parseFeed(outcome.body, outcome.contentType)).items;
+  } catch (err) {
+    if (err instanceof FeedParseError) return fail(`${redactUrl(outlet.url)}: ${err.message}`, 200);
+    throw err;
+  }
+  // A feed is newest-first by convention; an absurdly long one is cut, not rejected.
+  const bounded = items.slice(0, deps.limits.maxItems);
+  const counts = await ingestFeed(outlet, bounded, { stories: deps.stories, contents: deps.contents, now });
+  await succeeded({ etag: outcome.etag, lastModified: outcome.lastModified }, 200);
+  return { ...base, ...counts, status: 'fetched', httpStatus: 200, durationMs: Date.now() - started };
+}
+
+function keepValidators(state: OutletState | undefined): Pick<OutletState, 'etag' | 'lastModified'> {
+  return { etag: state?.etag, lastModified: state?.lastModified };
+}

@@ -1,0 +1,117 @@
+/**
+ * The data model: one DynamoDB table (single-table design) and one S3 bucket.
+ *
+ * This module is the single source of truth for names, keys and indexes. The CDK stack
+ * (`infra/`), the local runner's table/bucket creation (`functions/storage/`) and every
+ * query build their keys from here. README.md ("Data model") documents the same layout.
+ *
+ * Table `pk` / `sk` layout:
+ *
+ * | record  | pk                           | sk                          | what                                              |
+ * |---------|------------------------------|-----------------------------|---------------------------------------------------|
+ * | story   | `STORY#<storyId>`            | `STORY`                     | one merged story: canonical copy, outlets         |
+ * | copy    | `STORY#<storyId>`            | `COPY#<outletId>#<itemKey>` | one outlet's copy of the story (every copy)       |
+ * | item    | `ITEM#<outletId>#<itemKey>`  | `ITEM`                      | "this outlet already sent this item": story, hash |
+ * | hash    | `HASH#<contentHash>`         | `HASH`                      | exact content hash → story                        |
+ * | outlet  | `OUTLET#<outletId>`          | `STATE`                     | fetch state: ETag, Last-Modified, failures        |
+ * | months  | `META`                       | `MONTHS`                    | string set of the months that have stories        |
+ *
+ * A later near-duplicate index adds records such as `SIG#<band>#<value>` / `<storyId>`
+ * to the same table: no migration of the records above is needed.
+ */
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: AttributeType;
+}
+
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  /** KEYS_ONLY keeps index writes at 1 WCU and untouched by updates of non-key attributes. */
+  readonly projection: 'KEYS_ONLY';
+}
+
+export interface TableDefinition {
+  readonly defaultName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  readonly indexes: readonly IndexDefinition[];
+}
+
+export const TABLE: TableDefinition = {
+  defaultName: 'feedmerge',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [
+    {
+      // Stories by earliest publication: gsi1pk = `PUB#<yyyy-mm>`, gsi1sk = `<published ISO>#<storyId>`.
+      name: 'byPublished',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
+    {
+      // Copies by outlet and publication: gsi2pk = `OUTLET#<outletId>`, gsi2sk = `<published ISO>#<storyId>`.
+      name: 'byOutlet',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
+  ],
+};
+
+export const INDEX_BY_PUBLISHED = 'byPublished';
+export const INDEX_BY_OUTLET = 'byOutlet';
+
+export const BUCKET = {
+  defaultName: 'feedmerge',
+  /** The outlet registry the dispatcher reads (the validated feeds file, JSON). */
+  registryKey: 'config/outlets.json',
+  /** Merged feed objects, served to readers (CloudFront in AWS, the local runner's HTTP server). */
+  feedPrefix: 'feed/',
+  feedKeys: {
+    rss: 'feed/feed.xml',
+    atom: 'feed/feed.atom',
+    json: 'feed/feed.json',
+    html: 'feed/index.html',
+  },
+  /** Canonical copies, content-addressed: `content/<hash[0..2]>/<contentHash>.json`. */
+  contentPrefix: 'content/',
+} as const;
+
+export type FeedFormat = keyof typeof BUCKET.feedKeys;
+
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+export const keys = {
+  story: (storyId: string) => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
+  copy: (storyId: string, outletId: string, itemKey: string) => ({
+    pk: `STORY#${storyId}`,
+    sk: `COPY#${outletId}#${itemKey}`,
+  }),
+  copyPrefix: 'COPY#',
+  item: (outletId: string, itemKey: string) => ({ pk: `ITEM#${outletId}#${itemKey}`, sk: 'ITEM' }),
+  hash: (contentHash: string) => ({ pk: `HASH#${contentHash}`, sk: 'HASH' }),
+  outletState: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'STATE' }),
+  months: () => ({ pk: 'META', sk: 'MONTHS' }),
+  byPublished: (publishedIso: string, storyId: string) => ({
+    gsi1pk: `PUB#${publishedIso.slice(0, 7)}`,
+    gsi1sk: `${publishedIso}#${storyId}`,
+  }),
+  byPublishedPartition: (month: string) => `PUB#${month}`,
+  byOutlet: (outletId: string, publishedIso: string, storyId: string) => ({
+    gsi2pk: `OUTLET#${outletId}`,
+    gsi2sk: `${publishedIso}#${storyId}`,
+  }),
+  byOutletPartition: (outletId: string) => `OUTLET#${outletId}`,
+  content: (contentHash: string) => `content/${contentHash.slice(0, 2)}/${contentHash}.json`,
+};
