@@ -51,8 +51,8 @@ export async function openStores(stateDir: string, { own }: { own: boolean }): P
   const endpointsPath = join(dir, 'endpoints.json');
   const running = readRunningEndpoints(endpointsPath);
   if (running && !own) {
-    pointAt(running.dynamodb, running.s3);
-    return { description: `the stores of the runner (pid ${running.pid}) in ${dir}`, close: async () => {} };
+    const restore = pointAt(running.dynamodb, running.s3);
+    return { description: `the stores of the runner (pid ${running.pid}) in ${dir}`, close: async () => restore() };
   }
   if (running && own) throw new Error(`another feedmerge run (pid ${running.pid}) is using ${dir}; stop it or pass --state <another dir>`);
 
@@ -67,7 +67,7 @@ export async function openStores(stateDir: string, { own }: { own: boolean }): P
   const s3Address = await s3.run();
   const dynamoUrl = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
   const s3Url = `http://127.0.0.1:${s3Address.port}`;
-  pointAt(dynamoUrl, s3Url);
+  const restoreEnv = pointAt(dynamoUrl, s3Url);
   const clients = createClients({ s3ForcePathStyle: true });
   await ensureStorage(clients, env);
   if (own) writeFileSync(endpointsPath, JSON.stringify({ pid: process.pid, dynamodb: dynamoUrl, s3: s3Url } satisfies EndpointsFile));
@@ -82,16 +82,27 @@ export async function openStores(stateDir: string, { own }: { own: boolean }): P
       clients.dynamodb.destroy();
       clients.s3.destroy();
       await Promise.all([s3.close(), new Promise<void>((ok) => dynamo.close(() => ok()))]);
+      restoreEnv();
     },
   };
 }
 
-function pointAt(dynamoUrl: string, s3Url: string): void {
-  Object.assign(process.env, EMBEDDED_CREDENTIALS, {
+/** Points this process's SDK clients at the embedded stores; returns how to undo it. */
+function pointAt(dynamoUrl: string, s3Url: string): () => void {
+  const values: Record<string, string> = {
+    ...EMBEDDED_CREDENTIALS,
     AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
     AWS_ENDPOINT_URL_S3: s3Url,
     FEEDMERGE_S3_FORCE_PATH_STYLE: 'true',
-  });
+  };
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 async function ensureStorage(clients: ReturnType<typeof createClients>, env: NodeJS.ProcessEnv): Promise<void> {

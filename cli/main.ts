@@ -2,7 +2,7 @@
  * feedmerge command line. Data goes to stdout (machine-readable with --format json/csv), progress
  * and errors to stderr. Usage errors and bad configuration exit with 2 and one line, no stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseOutletsJson } from '../shared/config.ts';
 import { publicationFeeds } from '../shared/publish.ts';
@@ -11,6 +11,7 @@ import { openStores, type Stores } from './embedded.ts';
 import { serveDirectory, serveMergedFeed, type RunningServer } from './http.ts';
 import { runCycle, summaryLine } from './cycle.ts';
 import { storiesCsv, storiesTable, storyJson } from './output.ts';
+import { evaluateCorpus, formatScore } from './eval.ts';
 
 const USAGE = `feedmerge — merge syndicated copies of the same story into one feed
 
@@ -19,6 +20,7 @@ Usage:
   feedmerge stories [--state <dir>] [--since <iso>] [--outlet <id>] [--format table|json|csv]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
+  feedmerge eval [<corpus dir>...] [--json]
 
   run        fetch every outlet, deduplicate, publish the merged feed; then serve it and repeat every
              --every minutes (default 15) until Ctrl-C. --once: one cycle, then exit.
@@ -26,6 +28,8 @@ Usage:
   stories    the deduplication records: one story per entry with every copy seen.
   feed       print the merged feed as it is rendered now.
   serve      serve a folder of feed files on 127.0.0.1 (with ETag/304), to try feedmerge on local files.
+  eval       run one cycle on each corpus (default: examples/ and ../shared/corpus/dev if present) and
+             score the stories against its truth.json: pairwise precision/recall, hard negatives.
 
 Storage: embedded dynalite + s3rver under --state (default .feedmerge/), unless AWS_ENDPOINT_URL,
 AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL_S3 point elsewhere.`;
@@ -178,11 +182,24 @@ async function commandServe(args: string[]): Promise<void> {
   await server.close();
 }
 
+async function commandEval(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, 16);
+  const corpora = positionals.length > 0 ? positionals : ['examples', '../shared/corpus/dev'].filter((d) => existsSync(d));
+  const results = [];
+  for (const dir of corpora) {
+    const result = await evaluateCorpus(dir, () => {});
+    results.push(result);
+    if (!values.json) process.stdout.write(`${formatScore(result)}\n\n`);
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   run: commandRun,
   stories: commandStories,
   feed: commandFeed,
   serve: commandServe,
+  eval: commandEval,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -13,7 +13,7 @@
  */
 import type { TextLine } from './extract.ts';
 import type { RemovedLine } from './model.ts';
-import { lineKey, lineShape, tokens } from './normalise.ts';
+import { cleanText, lineKey, lineShape, tokens } from './normalise.ts';
 
 export interface BoilerplateContext {
   /** The item's own title. */
@@ -136,7 +136,11 @@ export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateCon
       if (i < firstProse || i > lastProse) verdicts[i] = 'edge-fragment';
     });
     const tail = lines.map((_, i) => i).filter((i) => verdicts[i] === undefined).slice(-TAIL_LINES);
-    for (const i of tail) if (matchesRule(lines[i]!.text, TAIL_RULES)) verdicts[i] = TAIL_RULES[0]!.name;
+    for (const i of tail) {
+      const text = cleanText(lines[i]!.text);
+      const rule = firstRule(text, tokens(text).length, TAIL_RULES);
+      if (rule) verdicts[i] = rule.name;
+    }
   }
 
   const kept: string[] = [];
@@ -155,23 +159,25 @@ export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateCon
 }
 
 /** Prose: a sentence, or a line long enough to be one. */
-function isProse(text: string): boolean {
+function isProse(display: string): boolean {
+  const text = cleanText(display);
   const words = tokens(text).length;
   return words >= PROSE_MIN_WORDS || (words >= 4 && SENTENCE_END.test(text));
 }
 
-function matchesRule(text: string, rules: readonly LineRule[]): boolean {
-  const words = tokens(text).length;
-  return rules.some(
+/** `text` is `cleanText` (one kind of quote and dash): the form the rules are written for. */
+function firstRule(text: string, words: number, rules: readonly LineRule[]): LineRule | undefined {
+  return rules.find(
     (rule) =>
       words <= rule.maxWords && !(rule.notSentence && words > 3 && SENTENCE_END.test(text)) && rule.pattern.test(text),
   );
 }
 
 function classify(line: TextLine, titleKey: string, ctx: BoilerplateContext): string | undefined {
-  const words = tokens(line.text);
+  const text = cleanText(line.text);
+  const words = tokens(text);
   if (words.length === 0) return 'empty';
-  const rule = LINE_RULES.find((r) => matchesRule(line.text, [r]));
+  const rule = firstRule(text, words.length, LINE_RULES);
   if (rule) return rule.name;
   const key = words.join(' ');
   if (key === titleKey) return 'title';

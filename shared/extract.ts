@@ -8,7 +8,7 @@
  * ("Read more" teasers pointing to other stories) can be recognised as navigation.
  */
 import { Parser } from 'htmlparser2';
-import { cleanText } from './normalise.ts';
+import { displayText } from './normalise.ts';
 
 export interface TextLine {
   readonly text: string;
@@ -43,7 +43,7 @@ export function extractLines(html: string): TextLine[] {
   let linkDepth = 0;
 
   const endLine = (): void => {
-    const cleaned = cleanText(text);
+    const cleaned = displayText(text);
     if (cleaned) {
       const raw = text.replace(/\s+/g, ' ').trim().length || 1;
       lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / raw) });

@@ -1,6 +1,7 @@
 /**
- * Text normalisation. Two levels:
- * - `cleanText`: display text — NFKC, one kind of quote and dash, no invisible characters, single spaces;
+ * Text normalisation. Three levels:
+ * - `displayText`: what readers see — NFC, no invisible characters, single spaces; typography kept;
+ * - `cleanText`: for rules — NFKC, one kind of quote and dash, no invisible characters, single spaces;
  * - `tokens`: the comparison form — `cleanText`, lower case, diacritics folded, words of letters and
  *   digits only. Punctuation is dropped entirely, so typographic variants (curly vs straight quotes,
  *   `--` vs em dash) cannot change a hash; digits are kept, because they tell templated reports apart.
@@ -13,6 +14,10 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+
+export function displayText(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
 
 export function cleanText(text: string): string {
   return text
