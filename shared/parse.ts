@@ -38,7 +38,16 @@ export interface ParsedFeed {
 
 const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
 
-export async function parseFeed(bytes: Uint8Array, contentType?: string): Promise<ParsedFeed> {
+/** Field caps: a hostile feed must not make a record exceed DynamoDB's 400 KB item limit. */
+const MAX_TITLE_CHARS = 1_000;
+const MAX_LINK_CHARS = 2_048;
+const MAX_GUID_CHARS = 2_048;
+
+/**
+ * `feedUrl` resolves relative item links (RSS allows none, but they occur); links that are not http(s)
+ * after resolution (`javascript:`, `data:`) are dropped.
+ */
+export async function parseFeed(bytes: Uint8Array, contentType?: string, feedUrl?: string): Promise<ParsedFeed> {
   const { text, encoding } = decodeFeedBytes(bytes, contentType);
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('<')) throw new FeedParseError('not XML (the document does not start with "<")');
@@ -48,11 +57,11 @@ export async function parseFeed(bytes: Uint8Array, contentType?: string): Promis
   } catch (err) {
     throw new FeedParseError(`not a valid RSS/Atom feed: ${firstLine(err)}`);
   }
-  const items = (feed.items ?? []).map(toFeedItem);
+  const items = (feed.items ?? []).map((raw) => toFeedItem(raw, feedUrl));
   return { title: str(feed.title), encoding, items };
 }
 
-function toFeedItem(raw: RawItem): FeedItem {
+function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   const encoded = str(raw['content:encoded']);
   const content = str(raw.content);
   const summary = str(raw.summary);
@@ -60,13 +69,26 @@ function toFeedItem(raw: RawItem): FeedItem {
   const html = [encoded, content, summary].find((body) => body && body.trim() !== '') ?? '';
   const published = str(raw.isoDate);
   return {
-    title: (str(raw.title) ?? '').trim(),
-    link: str(raw.link)?.trim() || undefined,
-    guid: (str(raw.guid) ?? str(raw.id))?.trim() || undefined,
+    title: (str(raw.title) ?? '').trim().slice(0, MAX_TITLE_CHARS),
+    link: httpLink(str(raw.link), feedUrl),
+    guid: (str(raw.guid) ?? str(raw.id))?.trim().slice(0, MAX_GUID_CHARS) || undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
     author: str(raw.creator) ?? str(raw.author),
   };
+}
+
+/** An absolute link is kept exactly as published; a relative one is resolved against the feed's URL. */
+function httpLink(raw: string | undefined, feedUrl: string | undefined): string | undefined {
+  const link = raw?.trim();
+  if (!link || link.length > MAX_LINK_CHARS) return undefined;
+  try {
+    const resolved = new URL(link, feedUrl);
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return undefined;
+    return /^https?:\/\//i.test(link) ? link : resolved.href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** rss-parser leaves odd shapes (objects for attributed elements) where a string was expected. */

@@ -65,7 +65,7 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
 
   let items;
   try {
-    items = (await parseFeed(outcome.body, outcome.contentType)).items;
+    items = (await parseFeed(outcome.body, outcome.contentType, outlet.url)).items;
   } catch (err) {
     if (err instanceof FeedParseError) return fail(`${redactUrl(outlet.url)}: ${err.message}`, 200);
     throw err;

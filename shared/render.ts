@@ -65,7 +65,8 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
     });
     // `feed` writes Atom titles as type="html" without escaping them.
     atom.addItem({ ...base, title: escapeHtml(base.title), author: [{ name: entry.story.outletName }] });
-    json.addItem({ ...base, author: [{ name: entry.story.outletName }] });
+    // JSON Feed's `summary` is plain text, where RSS and Atom carry HTML.
+    json.addItem({ ...base, description: entry.story.summary || entry.story.title, author: [{ name: entry.story.outletName }] });
   }
   return { rss: rss.rss2(), atom: atom.atom1(), json: toJsonFeed11(json.json1(), entries), html: renderHtml(entries, meta, urls) };
 }
@@ -89,7 +90,7 @@ function contentHtml(entry: FeedEntry): string {
   const paragraphs = entry.paragraphs && entry.paragraphs.length > 0 ? entry.paragraphs : [entry.story.summary];
   const body = paragraphs.filter((p) => p).map((p) => `<p>${escapeHtml(p)}</p>`);
   const { story } = entry;
-  const origin = story.url
+  const origin = isAbsoluteHttp(story.url)
     ? `<a href="${escapeHtml(story.url)}">${escapeHtml(story.outletName)}</a>`
     : escapeHtml(story.outletName);
   body.push(`<p>First published by ${origin}.</p>`);

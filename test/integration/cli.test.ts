@@ -1,0 +1,100 @@
+/**
+ * The command-line contract, driven as scripts drive it: separate processes, stdout parsed.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Parser from 'rss-parser';
+
+const exec = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../cli/bin.mjs');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function feedmerge(...args: string[]): Promise<Result> {
+  const env = { ...process.env };
+  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) delete env[name];
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('feedmerge CLI', () => {
+  let dir: string;
+  let state: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'feedmerge-cli-'));
+    state = join(dir, 'state');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('run --once on the bundled examples, then stories --format json lists every item once', async () => {
+    const run = await feedmerge('run', '--feeds', 'examples/feeds.json', '--serve-dir', 'examples/feeds', '--serve-port', '0', '--state', state, '--once');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/cycle: 6 outlets — 6 fetched, 0 not modified, 0 failed; 31 items seen/);
+
+    const stories = await feedmerge('stories', '--state', state, '--format', 'json');
+    expect(stories.code).toBe(0);
+    const parsed = JSON.parse(stories.stdout) as Array<{ id: string; outlet: string; copies: Array<{ url: string; match: string; outlet: string }> }>;
+    const copies = parsed.flatMap((s) => s.copies);
+    expect(copies).toHaveLength(31);
+    expect(new Set(copies.map((c) => c.url)).size).toBe(31);
+    for (const story of parsed) {
+      expect(Object.keys(story)).toEqual(['id', 'title', 'url', 'outlet', 'published', 'firstSeen', 'copies']);
+      expect(story.copies.filter((c) => c.match === 'first')).toHaveLength(1);
+      expect(story.copies.map((c) => c.outlet)).toContain(story.outlet);
+    }
+    expect(parsed.some((s) => s.copies.length >= 4)).toBe(true);
+
+    const pinecrest = await feedmerge('stories', '--state', state, '--format', 'json', '--outlet', 'pinecrest-post');
+    const mine = JSON.parse(pinecrest.stdout) as Array<{ copies: Array<{ outlet: string }> }>;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((s) => s.copies.some((c) => c.outlet === 'pinecrest-post'))).toBe(true);
+
+    const recent = await feedmerge('stories', '--state', state, '--format', 'json', '--since', '2026-11-20T00:00:00Z');
+    const late = JSON.parse(recent.stdout) as Array<{ published: string }>;
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThan(parsed.length);
+    expect(late.every((s) => s.published >= '2026-11-20T00:00:00.000Z')).toBe(true);
+
+    const csv = await feedmerge('stories', '--state', state, '--format', 'csv');
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    expect(rows[0]).toBe('story_id,story_title,story_outlet,story_published,story_first_seen,outlet,url,guid,title,published,match,score');
+    expect(rows).toHaveLength(32);
+
+    const feed = await feedmerge('feed', '--state', state, '--format', 'rss', '--limit', '3');
+    expect(feed.code).toBe(0);
+    expect((await new Parser().parseString(feed.stdout)).items).toHaveLength(3);
+  });
+
+  it('rejects a bad feeds file with one line naming the field and the line', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{\n  "outlets": [\n    { "id": "a", "name": "A", "url": "https://a.example/feed" },\n    { "id": "b", "name": "B" }\n  ]\n}\n');
+    const res = await feedmerge('run', '--feeds', bad, '--state', state, '--once');
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe(`feedmerge run: ${bad}:4: outlets[1].url is missing`);
+
+    writeFileSync(bad, '{ "outlets": [\n  { "id": "a", "name": "A", "url": "https://a.example/feed" },\n]}\n');
+    const syntax = await feedmerge('run', '--feeds', bad, '--state', state, '--once');
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr.trim()).toMatch(new RegExp(`^feedmerge run: ${bad}:3: invalid JSON`));
+  });
+
+  it('rejects unknown options and formats with a usage error', async () => {
+    expect((await feedmerge('stories', '--format', 'xml', '--state', state)).stderr).toContain('--format must be one of table, json, csv');
+    expect((await feedmerge('frobnicate')).code).toBe(2);
+    expect((await feedmerge('run', '--bogus')).code).toBe(2);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Record semantics over real dynalite + s3rver: backlogs, edits, headline-only items, races.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outlet } from '../../shared/model.ts';
+import { runtime } from '../../functions/runtime.ts';
+import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
+import { storyJson } from '../../cli/output.ts';
+import { ARTICLES, OUTLETS, SOLO, renderFeed, type Article } from '../fixtures/feeds.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 9, day, hour));
+
+describe('story records', () => {
+  let h: Harness;
+  const outlet = (i: number): Outlet => ({ id: OUTLETS[i]!.id, name: OUTLETS[i]!.name, url: `${h.baseUrl}${OUTLETS[i]!.id}.xml` });
+  const serve = (i: number, items: Array<{ article: Article; published: Date }>) =>
+    h.routes.set(`/${OUTLETS[i]!.id}.xml`, { kind: 'feed', body: renderFeed(OUTLETS[i]!, items) });
+  const storyOf = async (slug: string) => {
+    const all = (await runtime().table.listStories()).map(storyJson);
+    return all.filter((s) => s.copies.some((c) => c.url.includes(slug)));
+  };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.registerOutlets([0, 1, 2].map(outlet));
+  });
+  afterAll(async () => h?.close());
+
+  it('ingests a month-old backlog and credits a copy published earlier even when it arrives later', async () => {
+    const article = ARTICLES[0]!;
+    serve(0, [{ article, published: at(10) }]);
+    expect(await fetchHandler({ outlet: outlet(0) })).toMatchObject({ status: 'fetched', newStories: 1 });
+    serve(1, [{ article, published: at(5) }]);
+    expect(await fetchHandler({ outlet: outlet(1) })).toMatchObject({ status: 'fetched', merged: 1 });
+
+    const [story, ...rest] = await storyOf(article.slug);
+    expect(rest).toHaveLength(0);
+    expect(story!.outlet).toBe(OUTLETS[1]!.id);
+    expect(story!.published).toBe(at(5).toISOString());
+    expect(story!.title).toBe(OUTLETS[1]!.headline(article.title));
+    expect(story!.copies.find((c) => c.outlet === OUTLETS[0]!.id)!.match).toBe('first');
+    // The time index moved with it: the story is found from its new date, once.
+    const since = (await runtime().table.listStories({ since: at(4).toISOString() })).filter((s) => s.story.storyId === story!.id);
+    expect(since).toHaveLength(1);
+  });
+
+  it('keeps an edited item in its story, and lets copies of the edited text join it', async () => {
+    const article = ARTICLES[1]!;
+    serve(0, [{ article, published: at(12) }]);
+    await fetchHandler({ outlet: outlet(0) });
+    const [before] = await storyOf(article.slug);
+
+    const edited: Article = { ...article, paragraphs: [...article.paragraphs, 'The union will publish a full damage report in June.'] };
+    serve(0, [{ article: edited, published: at(12) }]);
+    expect(await fetchHandler({ outlet: outlet(0) })).toMatchObject({ status: 'fetched', updated: 1, newStories: 0, merged: 0 });
+    serve(2, [{ article: edited, published: at(13) }]);
+    expect(await fetchHandler({ outlet: outlet(2) })).toMatchObject({ merged: 1, newStories: 0 });
+
+    const after = await storyOf(article.slug);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(before!.id);
+    expect(after[0]!.copies.map((c) => c.outlet).sort()).toEqual([OUTLETS[0]!.id, OUTLETS[2]!.id].sort());
+    expect(after[0]!.copies.find((c) => c.outlet === OUTLETS[0]!.id)!.match).toBe('first');
+  });
+
+  it('does not merge headline-only items on their titles', async () => {
+    const bare: Article = { slug: 'flash', title: 'Power cut hits the east of the city', paragraphs: [] };
+    serve(0, [{ article: bare, published: at(14) }]);
+    serve(2, [{ article: bare, published: at(14) }]);
+    await fetchHandler({ outlet: outlet(0) });
+    await fetchHandler({ outlet: outlet(2) });
+    expect(await storyOf('flash')).toHaveLength(2);
+  });
+
+  it('two fetchers ingesting copies of the same stories at once make exactly one story each', async () => {
+    const articles = [ARTICLES[2]!, SOLO];
+    serve(1, articles.map((article) => ({ article, published: at(20) })));
+    serve(2, articles.map((article) => ({ article, published: at(20) })));
+    const reports = await Promise.all([fetchHandler({ outlet: outlet(1) }), fetchHandler({ outlet: outlet(2) })]);
+    expect(reports.reduce((n, r) => n + r.newStories, 0)).toBe(2);
+    expect(reports.reduce((n, r) => n + r.merged, 0)).toBe(2);
+    for (const article of articles) {
+      const stories = await storyOf(article.slug);
+      expect(stories).toHaveLength(1);
+      expect(stories[0]!.copies).toHaveLength(2);
+      expect(stories[0]!.copies.filter((c) => c.match === 'first')).toHaveLength(1);
+    }
+  });
+});
