@@ -39,15 +39,18 @@ interface LineRule {
   readonly notSentence?: boolean;
 }
 
-const PUNCT = String.raw`\s*[:|\-»>.]`;
+// After `cleanText`, guillemets are '"'.
+const PUNCT = String.raw`\s*[:|\->."]`;
 
 const LINE_RULES: readonly LineRule[] = [
   {
     name: 'byline',
     maxWords: 12,
+    notSentence: true,
     pattern: /^(posted|written|published|reported|filed|words|story|text|compiled|edited)\s+(by|on|in)\b/i,
   },
-  { name: 'byline', maxWords: 8, pattern: /^by\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){1,4}\s*([,|-].*)?$/u },
+  // Case-sensitive on purpose: with the `i` flag \p{Lu} would match any letter.
+  { name: 'byline', maxWords: 8, pattern: /^[Bb][Yy]\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){1,4}\s*([,|-].*)?$/u },
   { name: 'reading-time', maxWords: 6, pattern: /^(reading time\s*:?\s*)?(about\s+)?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)\.?(\s+(read|reading|to read|listen))?\.?$/i },
   {
     name: 'read-more',
@@ -94,7 +97,9 @@ const LINE_RULES: readonly LineRule[] = [
   {
     name: 'continue-reading',
     maxWords: 8,
-    pattern: /^(\[?(\.\.\.|…)\]?\s*)?(continue reading|read the (full|whole|rest of the) (story|article|post)|read full (story|article)|full story|read more|more)\b.*$|^\[?(\.\.\.|…)\]?$/i,
+    // "Continue reading" may name where; a bare "More" or "Read more" must stand alone ("More than 300…" is prose).
+    pattern:
+      /^(\[?(\.\.\.|…)\]?\s*)?(continue reading\b.*|(read the (full|whole|rest of the) (story|article|post)|read full (story|article)|full story|read more|more)\W*)$|^\[?(\.\.\.|…)\]?$/i,
   },
 ];
 
@@ -112,7 +117,8 @@ const TAIL_RULES: readonly LineRule[] = [
 const PROSE_MIN_WORDS = 12;
 
 /** "… Continue reading" glued to the end of the last paragraph of an excerpt. */
-const TRAILING_CONTINUE = /\s*(\[?(\.\.\.|…)\]?\s*)?(continue reading|read more|read the (full|rest of the) (story|article))\W*$/i;
+// Only after an ellipsis or a sentence end: "…who own a library card read more." is a sentence.
+const TRAILING_CONTINUE = /(\s*\[?(\.\.\.|…)\]?\s*|(?<=[.!?"'\u2019\u201d)\]])\s*)\[?(continue reading|read more|read the (full|rest of the) (story|article))\W*$/i;
 const TRAILING_ELLIPSIS = /\s*\[(\.\.\.|…)\]\s*$/;
 
 const SENTENCE_END = /[.!?]["')]?$/;
@@ -124,6 +130,16 @@ export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateCon
   const titleKey = lineKey(ctx.title);
   // Pass 1: rules that hold wherever the line stands.
   const verdicts: (string | undefined)[] = lines.map((line) => classify(line, titleKey, ctx));
+  // A feed of templated items (market closes, weather outlooks) shares most of its lines: when recurrence
+  // would take half an item's words, those lines are the item's substance, not the outlet's wrapper.
+  const wordsOf = (i: number) => tokens(lines[i]!.text).length;
+  const recurringWords = lines.reduce((n, _, i) => n + (verdicts[i] === 'recurring' ? wordsOf(i) : 0), 0);
+  const candidateWords = lines.reduce((n, _, i) => n + (verdicts[i] === undefined || verdicts[i] === 'recurring' ? wordsOf(i) : 0), 0);
+  if (recurringWords * 2 >= candidateWords) {
+    verdicts.forEach((v, i) => {
+      if (v === 'recurring') verdicts[i] = undefined;
+    });
+  }
   // Pass 2: rules about position, judged against the prose that survived pass 1. Outlets wrap the
   // article in short fragments (kickers, datelines, "Tags", social links) before its first and after
   // its last sentence, and put the author's bio last.

@@ -50,9 +50,9 @@ export function parseOutletsJson(text: string, source: string, baseUrl?: string)
     };
     const id = field('id');
     if (!OUTLET_ID.test(id)) {
-      fail(`${where}.id "${id}" must be lowercase letters, digits and dashes (at most 63)`, findNodeAtLocation(node, ['id']));
+      fail(`${where}.id ${JSON.stringify(id)} must be lowercase letters, digits and dashes (at most 63)`, findNodeAtLocation(node, ['id']));
     }
-    if (seen.has(id)) fail(`${where}.id "${id}" is listed twice`, findNodeAtLocation(node, ['id']));
+    if (seen.has(id)) fail(`${where}.id ${JSON.stringify(id)} is listed twice`, findNodeAtLocation(node, ['id']));
     seen.add(id);
     const name = field('name');
     const rawUrl = field('url');
@@ -60,7 +60,7 @@ export function parseOutletsJson(text: string, source: string, baseUrl?: string)
     try {
       url = baseUrl ? new URL(rawUrl, baseUrl) : new URL(rawUrl);
     } catch {
-      return fail(`${where}.url "${rawUrl}" is not an absolute http(s) URL`, findNodeAtLocation(node, ['url']));
+      return fail(`${where}.url ${JSON.stringify(rawUrl)} is not an absolute http(s) URL`, findNodeAtLocation(node, ['url']));
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       fail(`${where}.url must use http or https, not ${url.protocol}`, findNodeAtLocation(node, ['url']));
@@ -111,7 +111,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     const u = new URL(baseUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
   } catch {
-    throw new ConfigError(`FEEDMERGE_FEED_URL must be an absolute http(s) URL, got "${baseUrl}"`);
+    throw new ConfigError(`FEEDMERGE_FEED_URL must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
   }
   return {
     tableName: str(env, 'FEEDMERGE_TABLE', TABLE.defaultName),
@@ -140,9 +140,9 @@ function str(env: Env, name: string, fallback: string): string {
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  const value = Number(raw);
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return value;
 }

@@ -49,11 +49,13 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function fetchFeed(url: string, conditional: ConditionalHeaders, limits: FetchLimits): Promise<FetchOutcome> {
+export async function fetchFeed(feedUrl: string, conditional: ConditionalHeaders, limits: FetchLimits): Promise<FetchOutcome> {
+  const { url, authorization } = splitCredentials(feedUrl);
   const headers: Record<string, string> = {
     'user-agent': limits.userAgent,
     accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
   };
+  if (authorization) headers.authorization = authorization;
   if (conditional.etag) headers['if-none-match'] = conditional.etag;
   if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
 
@@ -64,7 +66,9 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, li
     try {
       response = await fetch(url, { headers, redirect: 'follow', signal: controller.signal });
     } catch (err) {
-      throw new FetchError(controller.signal.aborted ? `timed out after ${limits.timeoutMs} ms` : `cannot connect: ${causeOf(err)}`);
+      throw new FetchError(
+        controller.signal.aborted ? `timed out after ${limits.timeoutMs} ms` : `cannot connect: ${scrub(causeOf(err), feedUrl)}`,
+      );
     }
     if (response.status === 304) {
       await response.body?.cancel();
@@ -115,6 +119,26 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
     reader.releaseLock();
   }
   return Buffer.concat(chunks, size);
+}
+
+/** fetch() refuses URLs with user-info: send it as HTTP Basic credentials instead. */
+function splitCredentials(feedUrl: string): { url: string; authorization?: string } {
+  let u: URL;
+  try {
+    u = new URL(feedUrl);
+  } catch {
+    throw new FetchError('invalid URL');
+  }
+  if (!u.username && !u.password) return { url: feedUrl };
+  const credentials = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
+  u.username = '';
+  u.password = '';
+  return { url: u.href, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+/** Error texts from the HTTP stack may quote the URL; never let its secrets through. */
+function scrub(message: string, feedUrl: string): string {
+  return message.split(feedUrl).join(redactUrl(feedUrl));
 }
 
 function causeOf(err: unknown): string {

@@ -37,7 +37,7 @@ export function itemIdentity(item: FeedItem, fallbackToLink: boolean): string {
   if (guid && !fallbackToLink) return `guid:${guid}`;
   const link = item.link?.trim();
   if (link) return `link:${link}`;
-  if (guid) return `guid:${guid}`;
+  if (guid && !fallbackToLink) return `guid:${guid}`;
   return `hash:${sha256([item.title, item.published ?? '', item.html].join('\u0000')).slice(0, 32)}`;
 }
 

@@ -14,6 +14,9 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i' };
+const UNDECOMPOSED_RE = /[øłđßæœþı]/g;
 
 export function displayText(text: string): string {
   return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
@@ -32,7 +35,12 @@ export function cleanText(text: string): string {
 
 /** Lower-cased, diacritic-free words of letters and digits. */
 export function tokens(text: string): string[] {
-  const folded = cleanText(text).toLowerCase().normalize('NFKD').replace(COMBINING_MARKS, '').normalize('NFC');
+  const folded = cleanText(text)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c] ?? c)
+    .normalize('NFC');
   return folded.match(WORD) ?? [];
 }
 
@@ -41,7 +49,13 @@ export function lineKey(text: string): string {
   return tokens(text).join(' ');
 }
 
-/** A line's shape: its comparison key with every number masked (`7 min read` → `# min read`). */
+/**
+ * A line's shape: its comparison key, with numbers masked in short lines (`7 min read` → `# min read`,
+ * a dateline). Longer lines keep their numbers: two templated reports differ in exactly those.
+ */
 export function lineShape(text: string): string {
-  return lineKey(text).replace(/\p{N}+/gu, '#');
+  const key = lineKey(text);
+  return key.split(' ').length <= SHAPE_MASK_MAX_WORDS ? key.replace(/\p{N}+/gu, '#') : key;
 }
+
+const SHAPE_MASK_MAX_WORDS = 8;

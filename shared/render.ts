@@ -61,7 +61,8 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
     const feedUrl = meta.outletFeeds.get(entry.story.outletId);
     rss.addItem({
       ...base,
-      extensions: feedUrl ? [{ name: 'source', objects: { _attributes: { url: feedUrl }, _text: entry.story.outletName } }] : [],
+      // `feed` writes extension attributes as given: escape them here.
+      extensions: feedUrl ? [{ name: 'source', objects: { _attributes: { url: escapeHtml(feedUrl) }, _text: entry.story.outletName } }] : [],
     });
     // `feed` writes Atom titles as type="html" without escaping them.
     atom.addItem({ ...base, title: escapeHtml(base.title), author: [{ name: entry.story.outletName }] });

@@ -1,0 +1,264 @@
+import { describe, expect, it } from 'vitest';
+import { FeedParseError, parseFeed, type ParsedFeed } from '../../shared/parse.ts';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+const RSS2 = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>Harbour News</title>
+    <link>https://harbour.example/</link>
+    <description>News from the harbour</description>
+    <item>
+      <title>  Ferry terminal to be demolished  </title>
+      <link>https://harbour.example/news/ferry</link>
+      <guid isPermaLink="false">harbour-101</guid>
+      <pubDate>Mon, 06 May 2024 08:00:00 GMT</pubDate>
+      <dc:creator>Jane Doe</dc:creator>
+      <description>Short teaser only.</description>
+      <content:encoded><![CDATA[<p>The harbour authority confirmed on Monday that the terminal will go.</p><p>Traders &amp; operators reacted.</p>]]></content:encoded>
+    </item>
+    <item>
+      <title>Otters return to the river</title>
+      <link>https://harbour.example/news/otters</link>
+      <pubDate>yesterday afternoon</pubDate>
+      <description>&lt;p&gt;A family of otters was seen below the mill.&lt;/p&gt;</description>
+    </item>
+  </channel>
+</rss>`;
+
+const ATOM = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Valley Courier</title>
+  <id>urn:valley:feed</id>
+  <updated>2024-05-06T10:00:00Z</updated>
+  <entry>
+    <title>Old ferry terminal will be torn down</title>
+    <id>urn:valley:post:9</id>
+    <link rel="self" href="https://valley.example/api/9.atom"/>
+    <link rel="alternate" type="text/html" href="https://valley.example/2024/05/ferry"/>
+    <updated>2024-05-06T10:00:00Z</updated>
+    <published>2024-05-06T09:00:00Z</published>
+    <author><name>Valley Staff</name></author>
+    <summary>Teaser text.</summary>
+    <content type="html">&lt;p&gt;The harbour authority confirmed on Monday.&lt;/p&gt;</content>
+  </entry>
+  <entry>
+    <title>Summary only</title>
+    <id>urn:valley:post:10</id>
+    <link href="https://valley.example/2024/05/summary"/>
+    <updated>2024-05-06T11:00:00Z</updated>
+    <summary>Only a summary here.</summary>
+  </entry>
+</feed>`;
+
+const RDF = `<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://coast.example/">
+    <title>Coast Gazette</title>
+    <link>https://coast.example/</link>
+    <description>Coastal news</description>
+  </channel>
+  <item rdf:about="https://coast.example/1">
+    <title>Lighthouse reopens</title>
+    <link>https://coast.example/1</link>
+    <description>The lighthouse reopened to visitors on Saturday.</description>
+    <dc:date>2024-05-04T12:00:00Z</dc:date>
+  </item>
+</rdf:RDF>`;
+
+async function parseError(bytes: Uint8Array, contentType?: string): Promise<FeedParseError> {
+  try {
+    await parseFeed(bytes, contentType);
+  } catch (err) {
+    expect(err).toBeInstanceOf(FeedParseError);
+    expect((err as Error).message).not.toContain('\n');
+    return err as FeedParseError;
+  }
+  throw new Error('expected a FeedParseError');
+}
+
+describe('parseFeed: RSS 2.0', () => {
+  it('reads the feed title and every item', async () => {
+    const feed = await parseFeed(utf8(RSS2));
+    expect(feed.title).toBe('Harbour News');
+    expect(feed.encoding).toBe('utf-8');
+    expect(feed.items).toHaveLength(2);
+  });
+
+  it('prefers content:encoded over description and keeps its HTML', async () => {
+    const [item] = (await parseFeed(utf8(RSS2))).items;
+    expect(item).toEqual({
+      title: 'Ferry terminal to be demolished',
+      link: 'https://harbour.example/news/ferry',
+      guid: 'harbour-101',
+      published: '2024-05-06T08:00:00.000Z',
+      html: '<p>The harbour authority confirmed on Monday that the terminal will go.</p><p>Traders &amp; operators reacted.</p>',
+      author: 'Jane Doe',
+    });
+  });
+
+  it('uses the (entity-decoded) description when there is no content:encoded', async () => {
+    const item = (await parseFeed(utf8(RSS2))).items[1]!;
+    expect(item.html).toBe('<p>A family of otters was seen below the mill.</p>');
+  });
+
+  it('leaves guid undefined for an item without one', async () => {
+    const item = (await parseFeed(utf8(RSS2))).items[1]!;
+    expect(item.guid).toBeUndefined();
+    expect(item.link).toBe('https://harbour.example/news/otters');
+  });
+
+  it('leaves published undefined for an invalid date', async () => {
+    const item = (await parseFeed(utf8(RSS2))).items[1]!;
+    expect(item.published).toBeUndefined();
+  });
+
+  it('accepts leading whitespace before the XML declaration', async () => {
+    const feed = await parseFeed(utf8(`\n\n  ${RSS2}`));
+    expect(feed.items).toHaveLength(2);
+  });
+
+  it('reads a feed with no items as an empty list', async () => {
+    const feed = await parseFeed(
+      utf8('<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title><link>https://e.example/</link><description>d</description></channel></rss>'),
+    );
+    expect(feed.items).toEqual([]);
+  });
+});
+
+describe('parseFeed: Atom', () => {
+  it('takes the link rel="alternate", not the first link', async () => {
+    const [entry] = (await parseFeed(utf8(ATOM))).items;
+    expect(entry!.link).toBe('https://valley.example/2024/05/ferry');
+  });
+
+  it('prefers content over summary, uses id as guid, published as date, author name', async () => {
+    const [entry] = (await parseFeed(utf8(ATOM))).items;
+    expect(entry).toMatchObject({
+      title: 'Old ferry terminal will be torn down',
+      guid: 'urn:valley:post:9',
+      published: '2024-05-06T09:00:00.000Z',
+      html: '<p>The harbour authority confirmed on Monday.</p>',
+      author: 'Valley Staff',
+    });
+  });
+
+  it('falls back to the summary when there is no content', async () => {
+    const entry = (await parseFeed(utf8(ATOM))).items[1]!;
+    expect(entry.html).toBe('Only a summary here.');
+    expect(entry.link).toBe('https://valley.example/2024/05/summary');
+  });
+
+  it('reads the feed title', async () => {
+    expect((await parseFeed(utf8(ATOM))).title).toBe('Valley Courier');
+  });
+});
+
+describe('parseFeed: RSS 1.0 (RDF)', () => {
+  it('reads items outside the channel element', async () => {
+    const feed = await parseFeed(utf8(RDF));
+    expect(feed.title).toBe('Coast Gazette');
+    expect(feed.items).toEqual([
+      { title: 'Lighthouse reopens', link: 'https://coast.example/1', guid: undefined, published: '2024-05-04T12:00:00.000Z', html: 'The lighthouse reopened to visitors on Saturday.', author: undefined },
+    ]);
+  });
+});
+
+describe('parseFeed: not a feed', () => {
+  it('rejects an HTML error page', async () => {
+    await parseError(utf8('<!DOCTYPE html><html><head><title>404</title></head><body><h1>Not found</h1></body></html>'));
+  });
+
+  it('rejects JSON (even a JSON Feed)', async () => {
+    const err = await parseError(utf8('{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}'), 'application/json');
+    expect(err.message).toMatch(/not XML/);
+  });
+
+  it('rejects truncated XML', async () => {
+    await parseError(utf8(RSS2.slice(0, Math.floor(RSS2.length / 2))));
+  });
+
+  it('rejects an empty or whitespace-only body', async () => {
+    await parseError(new Uint8Array());
+    await parseError(utf8('  \n\t '));
+  });
+
+  it('rejects well-formed XML that is not a feed', async () => {
+    await parseError(utf8('<?xml version="1.0"?><note><to>Ann</to><body>Hi</body></note>'));
+  });
+});
+
+describe('parseFeed: encodings', () => {
+  const latin1Feed = (): Uint8Array =>
+    Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf', 'latin1'),
+      Buffer.from([0xe9]),
+      Buffer.from('</title><link>https://z.example/</link><description>d</description><item><title>Z', 'latin1'),
+      Buffer.from([0xfc]),
+      Buffer.from('rich na', 'latin1'),
+      Buffer.from([0xef]),
+      Buffer.from('ve</title><guid>z-1</guid><description>Cr', 'latin1'),
+      Buffer.from([0xe8]),
+      Buffer.from('me br', 'latin1'),
+      Buffer.from([0xfb]),
+      Buffer.from('l', 'latin1'),
+      Buffer.from([0xe9]),
+      Buffer.from('e</description></item></channel></rss>', 'latin1'),
+    ]);
+
+  it('decodes accented characters of a Latin-1 feed', async () => {
+    const feed = await parseFeed(latin1Feed());
+    expect(feed.title).toBe('Caf\u00E9');
+    expect(feed.items[0]!.title).toBe('Z\u00FCrich na\u00EFve');
+    expect(feed.items[0]!.html).toBe('Cr\u00E8me br\u00FBl\u00E9e');
+  });
+
+  it('decodes a Latin-1 feed served with a wrong "charset=utf-8" header', async () => {
+    const feed = await parseFeed(latin1Feed(), 'application/rss+xml; charset=utf-8');
+    expect(feed.items[0]!.title).toBe('Z\u00FCrich na\u00EFve');
+  });
+
+  it('decodes a UTF-8 feed with a BOM', async () => {
+    const feed = await parseFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(RSS2, 'utf8')]));
+    expect(feed.items).toHaveLength(2);
+  });
+});
+
+describe('parseFeed: hostile XML', () => {
+  it('does not expand an external entity (XXE)', async () => {
+    const xxe = `<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>t &xxe;</title><link>https://x.example/</link><description>d</description>
+<item><title>Item &xxe;</title><guid>x</guid><description>before &xxe; after</description></item></channel></rss>`;
+    let result: ParsedFeed | undefined;
+    try {
+      result = await parseFeed(utf8(xxe));
+    } catch (err) {
+      expect(err).toBeInstanceOf(FeedParseError);
+    }
+    if (result) {
+      const text = JSON.stringify(result);
+      expect(text).not.toContain('root:');
+      expect(text).not.toContain('/bin/');
+    }
+  });
+
+  it('survives a billion-laughs document quickly, with bounded output', async () => {
+    const levels = ['<!ENTITY lol0 "lol">'];
+    for (let i = 1; i <= 9; i++) levels.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
+    const doc = `<?xml version="1.0"?>
+<!DOCTYPE lolz [${levels.join('')}]>
+<rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>
+<item><title>&lol9;</title><guid>x</guid><description>&lol9;</description></item></channel></rss>`;
+    const started = Date.now();
+    let result: ParsedFeed | undefined;
+    try {
+      result = await parseFeed(utf8(doc));
+    } catch (err) {
+      expect(err).toBeInstanceOf(FeedParseError);
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+    if (result) expect(JSON.stringify(result).length).toBeLessThan(100_000);
+  });
+});
