@@ -33,7 +33,7 @@ export async function runCycle(log: (line: string) => void): Promise<CycleSummar
       report = await fetchOutlet(job);
     } catch (err) {
       // A storage error: in AWS the job would be retried; here it is reported and the cycle goes on.
-      report = { outletId: job.outlet.id, status: 'failed', error: `storage: ${(err as Error).message}`, items: 0, newStories: 0, merged: 0, unchanged: 0, updated: 0, durationMs: 0 };
+      report = { outletId: job.outlet.id, status: 'failed', error: `storage: ${(err as Error).message}`, items: 0, newStories: 0, merged: 0, nearMerged: 0, unchanged: 0, updated: 0, durationMs: 0 };
     }
     log(progressLine(report));
     return report;
@@ -63,7 +63,7 @@ function progressLine(r: FetchReport): string {
     case 'not-modified':
       return `  = ${id} not modified (304, ${ms})`;
     case 'fetched':
-      return `  ✓ ${id} ${r.items} items: ${r.newStories} new stories, ${r.merged} merged, ${r.unchanged} already seen${r.updated ? `, ${r.updated} updated` : ''} (${ms})`;
+      return `  ✓ ${id} ${r.items} items: ${r.newStories} new stories, ${r.merged} merged${r.nearMerged ? ` (${r.nearMerged} near)` : ''}, ${r.unchanged} already seen${r.updated ? `, ${r.updated} updated` : ''} (${ms})`;
   }
 }
 

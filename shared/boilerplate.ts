@@ -11,6 +11,7 @@
  * 3. Recurrence: a line shape (numbers masked) that recurs across many items of one outlet's feed is
  *    that outlet's template, whatever its wording (CCNet's line-frequency idea).
  */
+import { createHash } from 'node:crypto';
 import type { TextLine } from './extract.ts';
 import type { RemovedLine } from './model.ts';
 import { cleanText, lineKey, lineShape, tokens } from './normalise.ts';
@@ -20,7 +21,7 @@ export interface BoilerplateContext {
   readonly title: string;
   /** `lineKey`s of the titles of the items in the same feed document (the own title may be among them). */
   readonly otherTitles: ReadonlySet<string>;
-  /** Line shapes recurring across the outlet's items (see `recurringShapes`). */
+  /** Ids (`shapeId`) of line shapes recurring across the outlet's items, in this document or learned before. */
   readonly recurring: ReadonlySet<string>;
   /** The outlet's own name: syndicated text never names the outlet that republishes it. */
   readonly outletName?: string;
@@ -199,7 +200,7 @@ function classify(line: TextLine, titleKey: string, ctx: BoilerplateContext): st
   if (key === titleKey) return 'title';
   if (ctx.otherTitles.has(key)) return 'other-title';
   if (line.linkRatio >= LINK_LINE.minRatio && words.length <= LINK_LINE.maxWords) return 'link-line';
-  if (ctx.recurring.has(lineShape(line.text))) return 'recurring';
+  if (ctx.recurring.size > 0 && ctx.recurring.has(shapeId(lineShape(line.text)))) return 'recurring';
   if (words.length <= OUTLET_MENTION_MAX_WORDS && ctx.outletName && mentions(key, ctx.outletName)) return 'outlet-mention';
   return undefined;
 }
@@ -217,6 +218,12 @@ function mentions(lineKeyText: string, outletName: string): boolean {
  * `minShare` of them, and no longer than `maxWords` (a shared paragraph of prose is content: an
  * outlet re-posting its own story must not lose its text).
  */
+/** A short, stable id of a line shape: what the store keeps of learned boilerplate. */
+export function shapeId(shape: string): string {
+  return createHash('sha256').update(shape, 'utf8').digest('hex').slice(0, 12);
+}
+
+/** Returns `shapeId`s. */
 export function recurringShapes(
   itemsLines: readonly (readonly TextLine[])[],
   { minItems = 3, minShare = 0.2, maxWords = 30 } = {},
@@ -232,6 +239,6 @@ export function recurringShapes(
   }
   const needed = Math.max(minItems, Math.ceil(minShare * itemsLines.length));
   const recurring = new Set<string>();
-  for (const [shape, count] of counts) if (count >= needed) recurring.add(shape);
+  for (const [shape, count] of counts) if (count >= needed) recurring.add(shapeId(shape));
   return recurring;
 }

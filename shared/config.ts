@@ -5,6 +5,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Outlet } from './model.ts';
 import { BUCKET, TABLE } from './schema.ts';
+import { DEFAULT_THRESHOLDS, type NearThresholds } from './similarity.ts';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -84,6 +85,8 @@ export interface RuntimeConfig {
     readonly baseUrl: string;
     readonly limit: number;
   };
+  /** The near-duplicate decision (see shared/similarity.ts for what each threshold guards against). */
+  readonly dedup: NearThresholds;
   readonly fetch: {
     readonly timeoutMs: number;
     readonly maxBytes: number;
@@ -123,6 +126,13 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
       baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
       limit: int(env, 'FEEDMERGE_FEED_LIMIT', DEFAULTS.feedLimit, 1, 1000),
     },
+    dedup: {
+      containment: ratio(env, 'FEEDMERGE_NEAR_CONTAINMENT', DEFAULT_THRESHOLDS.containment),
+      minShared: int(env, 'FEEDMERGE_NEAR_MIN_SHARED', DEFAULT_THRESHOLDS.minShared, 1, 10_000),
+      coverage: ratio(env, 'FEEDMERGE_NEAR_COVERAGE', DEFAULT_THRESHOLDS.coverage),
+      title: ratio(env, 'FEEDMERGE_NEAR_TITLE', DEFAULT_THRESHOLDS.title),
+      numbersMissing: ratio(env, 'FEEDMERGE_NEAR_NUMBERS_MISSING', DEFAULT_THRESHOLDS.numbersMissing),
+    },
     fetch: {
       timeoutMs: int(env, 'FEEDMERGE_FETCH_TIMEOUT_MS', DEFAULTS.timeoutMs, 100, 900_000),
       maxBytes: int(env, 'FEEDMERGE_MAX_FEED_BYTES', DEFAULTS.maxBytes, 1024, 1024 ** 3),
@@ -135,6 +145,14 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
 function str(env: Env, name: string, fallback: string): string {
   const value = env[name]?.trim();
   return value ? value : fallback;
+}
+
+function ratio(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = /^(0(\.\d+)?|1(\.0+)?)$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isNaN(value)) throw new ConfigError(`${name} must be a number from 0 to 1, got ${JSON.stringify(raw)}`);
+  return value;
 }
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {

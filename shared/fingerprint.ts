@@ -110,13 +110,21 @@ export function identifyItems(items: readonly FeedItem[]): IdentifiedItem[] {
  * Fingerprints the `wanted` items of one outlet's feed document. The whole document is the context:
  * its other titles and its recurring lines are what tell this outlet's boilerplate apart.
  */
+export interface FeedFingerprints {
+  readonly fingerprints: Map<string, ItemFingerprint>;
+  /** Shape ids recurring in this document that were not learned before: worth remembering. */
+  readonly newBoilerplate: string[];
+}
+
 export function fingerprintFeed(
   outlet: { readonly id: string; readonly name: string },
   all: readonly IdentifiedItem[],
   wanted: readonly IdentifiedItem[],
-): Map<string, ItemFingerprint> {
+  learned: ReadonlySet<string> = new Set(),
+): FeedFingerprints {
   const linesByKey = new Map(all.map((it) => [it.itemKey, extractLines(it.item.html)] as const));
-  const recurring = recurringShapes([...linesByKey.values()]);
+  const inDocument = recurringShapes([...linesByKey.values()]);
+  const recurring = new Set([...learned, ...inDocument]);
   // Holds the item's own title too: `stripBoilerplate` tests for the own title first.
   const otherTitles = new Set(all.map((it) => lineKey(it.item.title)).filter((key) => key !== ''));
   const out = new Map<string, ItemFingerprint>();
@@ -124,5 +132,5 @@ export function fingerprintFeed(
     const lines = linesByKey.get(it.itemKey) ?? extractLines(it.item.html);
     out.set(it.itemKey, fingerprint(outlet.id, it.identity, it.item, lines, { title: it.item.title, otherTitles, recurring, outletName: outlet.name }));
   }
-  return out;
+  return { fingerprints: out, newBoilerplate: [...inDocument].filter((id) => !learned.has(id)) };
 }

@@ -1,26 +1,63 @@
 /**
- * Ingest one outlet's feed document into the story records.
+ * Ingest one outlet's feed document into the story records: the merge decision.
  *
- * 1. Identify the items and ask, in one batch, which of them this outlet already sent.
- *    Items seen before with the same raw hash cost no write at all.
- * 2. Fingerprint the new and changed items (the whole document is their boilerplate context).
- * 3. Look up, in one batch, which stories own their content hashes.
- * 4. Oldest first: a known hash joins its story (`exact`); an unknown one founds a story
- *    (`first`), its canonical text going to S3 before the hash is claimed. A changed item stays
- *    in the story it is already in: an outlet correcting a typo must not split its story.
- * 5. The ITEM record is written last, so an interrupted ingest redoes the item on retry; every
- *    write before it is idempotent.
+ * 1. Identify the items; one batched read says which of them this outlet already sent. Items seen
+ *    before with the same raw hash cost no write at all.
+ * 2. Fingerprint the new and changed items (the whole document, plus what the store learned about the
+ *    outlet, is their boilerplate context): exact content hash, shingle profile, candidate keys.
+ * 3. One batched read of the indexes: which stories own these content hashes and candidate keys.
+ * 4. Oldest first, each new item
+ *    - joins the story owning its content hash (`exact`), else
+ *    - joins the best near-duplicate candidate that passes `decideNear` (`near`, score = containment),
+ *      verified against the candidate's canonical text, else
+ *    - founds a story (`first`), its text going to S3 before any record points at it.
+ *    A joining copy that is earlier becomes the story's origin; one with more words its canonical text.
+ *    A changed item stays in the story it is in: an outlet correcting a typo must not split its story.
+ * 5. The ITEM record is written last, so an interrupted ingest redoes the item on retry; every write
+ *    before it is idempotent.
+ *
+ * Concurrent fetchers: a story's id is derived from its lede (or, for short texts, its content hash),
+ * so two copies of one story founding it at once propose the same id; the conditional create lets one
+ * win and the other verify and join.
  */
-import type { CopyRecord, FeedItem, ItemFingerprint, ItemRecord, MatchKind, Outlet, StoryRecord } from './model.ts';
-import type { CanonicalCandidate, ContentStore, StoryStore } from './ports.ts';
-import { fingerprintFeed, identifyItems, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
+import type {
+  CanonicalContent,
+  CopyRecord,
+  FeedItem,
+  ItemFingerprint,
+  ItemRecord,
+  MatchKind,
+  Outlet,
+  StoryPointer,
+  StoryRecord,
+} from './model.ts';
+import type { ContentStore, StoryStore } from './ports.ts';
+import { fingerprintFeed, identifyItems, sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
+import { tokens } from './normalise.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  LEDE_WORDS,
+  candidateKeys,
+  compareTexts,
+  decideNear,
+  profileText,
+  type NearThresholds,
+  type TextProfile,
+} from './similarity.ts';
 
 export interface IngestCounts {
   readonly items: number;
   readonly unchanged: number;
   readonly newStories: number;
+  /** Copies joined to an existing story (exact or near). */
   readonly merged: number;
+  readonly nearMerged: number;
   readonly updated: number;
+}
+
+export interface IngestResult extends IngestCounts {
+  /** Boilerplate line shapes this document taught (to be remembered for the outlet). */
+  readonly newBoilerplate: string[];
 }
 
 export interface IngestDeps {
@@ -28,75 +65,220 @@ export interface IngestDeps {
   readonly contents: ContentStore;
   /** The ingest time: `firstSeen`, and the date of items that carry none. */
   readonly now: Date;
+  /** Boilerplate shapes learned from this outlet before. */
+  readonly learned?: ReadonlySet<string>;
+  readonly thresholds?: NearThresholds;
 }
 
 /** Item dates further in the future than this are not believed (clock skew allowed). */
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
-const SUMMARY_CHARS = 280;
+const SUMMARY_CHARS = 200;
+/** Candidates verified per item, best-keyed first: bounds S3 reads on pathological key collisions. */
+const MAX_CANDIDATES = 4;
 
-export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestCounts> {
+interface Prepared {
+  readonly it: IdentifiedItem;
+  readonly fp: ItemFingerprint;
+  readonly published: string;
+  readonly profile: TextProfile;
+  readonly keys: string[];
+}
+
+export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestResult> {
+  const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const identified = identifyItems(items);
   const known = await deps.stories.getItems(outlet.id, identified.map((it) => it.itemKey));
   const todo = identified.filter((it) => known.get(it.itemKey)?.rawHash !== it.rawHash);
-  const counts = { items: identified.length, unchanged: identified.length - todo.length, newStories: 0, merged: 0, updated: 0 };
-  if (todo.length === 0) return counts;
+  const counts = { items: identified.length, unchanged: identified.length - todo.length, newStories: 0, merged: 0, nearMerged: 0, updated: 0 };
+  if (todo.length === 0) return { ...counts, newBoilerplate: [] };
 
-  const fingerprints = fingerprintFeed(outlet, identified, todo);
-  const nowIso = deps.now.toISOString();
-  const dated = todo
-    .map((it) => ({ it, fp: fingerprints.get(it.itemKey)!, published: publicationDate(it.item, deps.now) }))
+  const { fingerprints, newBoilerplate } = fingerprintFeed(outlet, identified, todo, deps.learned);
+  const prepared: Prepared[] = todo
+    .map((it) => {
+      const fp = fingerprints.get(it.itemKey)!;
+      const body = fp.basis === 'body';
+      return {
+        it,
+        fp,
+        published: publicationDate(it.item, deps.now),
+        profile: profileText(body ? fp.paragraphs : [], it.item.title),
+        keys: body ? candidateKeys(fp.paragraphs) : [],
+      };
+    })
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
-  const owners = await deps.stories.getHashOwners([...new Set(dated.map((d) => d.fp.contentHash))]);
 
-  for (const { it, fp, published } of dated) {
-    const previous = known.get(it.itemKey);
-    const copyOf = (storyId: string, match: MatchKind): CopyRecord => ({
+  const index = await deps.stories.lookup(
+    [...new Set(prepared.map((p) => p.fp.contentHash))],
+    [...new Set(prepared.flatMap((p) => p.keys))],
+  );
+  // What this ingest learns as it goes, so later items of the same document see earlier ones.
+  const hashes = new Map(index.hashes);
+  const signatures = new Map(index.signatures);
+  const months = new Set(index.months);
+  const profiles = new Map<string, TextProfile>();
+  const nowIso = deps.now.toISOString();
+
+  const profileOf = async (pointer: StoryPointer): Promise<TextProfile | undefined> => {
+    const cached = profiles.get(pointer.canonicalHash);
+    if (cached) return cached;
+    const content = await deps.contents.getCanonical(pointer.canonicalHash);
+    if (!content || content.basis !== 'body') return undefined;
+    const profile = profileText(content.paragraphs, content.title);
+    profiles.set(pointer.canonicalHash, profile);
+    return profile;
+  };
+
+  const bestNear = async (p: Prepared, pointers: readonly StoryPointer[]) => {
+    let best: { pointer: StoryPointer; containment: number; rank: number[] } | undefined;
+    for (const pointer of pointers.slice(0, MAX_CANDIDATES)) {
+      const other = await profileOf(pointer);
+      if (!other) continue;
+      const c = compareTexts(p.profile, other);
+      if (!decideNear(c, thresholds).same) continue;
+      const rank = [c.title, c.containment, c.jaccard];
+      if (!best || compareRanks(rank, best.rank) > 0) best = { pointer, containment: c.containment, rank };
+    }
+    return best;
+  };
+
+  const addMonth = async (published: string) => {
+    const month = published.slice(0, 7);
+    if (months.has(month)) return;
+    await deps.stories.addMonth(month);
+    months.add(month);
+  };
+
+  /** Records a copy on an existing story, moving its origin or canonical text if this copy is earlier or fuller. */
+  const join = async (p: Prepared, pointer: StoryPointer, match: MatchKind, score: number) => {
+    await deps.stories.putCopy(copyOf(outlet, p, pointer.storyId, match, score, nowIso));
+    if (p.published < pointer.published) {
+      const moved = await deps.stories.updateOrigin(pointer.storyId, originOf(outlet, p));
+      if (moved) await addMonth(p.published);
+    }
+    if (p.fp.basis === 'body' && p.fp.wordCount > pointer.words) {
+      await deps.contents.putCanonical(contentOf(outlet, p));
+      await deps.stories.updateCanonical(pointer.storyId, canonicalOf(outlet, p));
+    }
+    const updated: StoryPointer = {
+      storyId: pointer.storyId,
+      published: p.published < pointer.published ? p.published : pointer.published,
+      words: Math.max(pointer.words, p.fp.basis === 'body' ? p.fp.wordCount : 0),
+      canonicalHash: p.fp.basis === 'body' && p.fp.wordCount > pointer.words ? p.fp.contentHash : pointer.canonicalHash,
+    };
+    if (!hashes.has(p.fp.contentHash)) hashes.set(p.fp.contentHash, updated);
+    for (const key of p.keys) if (signatures.get(key)?.storyId === pointer.storyId || !signatures.has(key)) signatures.set(key, updated);
+    if (p.fp.basis === 'body') profiles.set(p.fp.contentHash, p.profile);
+  };
+
+  /**
+   * Founds a story with this copy. The content hash is claimed first, then the story created under the
+   * proposed id; a concurrent copy of the same story finds either taken and joins instead.
+   */
+  const found = async (p: Prepared): Promise<{ pointer: StoryPointer; match: MatchKind; score: number }> => {
+    await deps.contents.putCanonical(contentOf(outlet, p));
+    const mine = (storyId: string): StoryPointer => ({
       storyId,
-      outletId: outlet.id,
-      outletName: outlet.name,
-      itemKey: it.itemKey,
-      url: it.item.link ?? '',
-      guid: it.item.guid ?? '',
-      title: it.item.title,
-      published,
-      firstSeen: nowIso,
-      match,
-      score: 1,
-      contentHash: fp.contentHash,
+      published: p.published,
+      words: p.fp.basis === 'body' ? p.fp.wordCount : 0,
+      canonicalHash: p.fp.contentHash,
     });
-    const candidate = canonicalCandidate(outlet, it, fp, published);
+    const joinOwner = async (storyId: string) => {
+      const owner = await deps.stories.getPointer(storyId);
+      if (!owner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${storyId}`);
+      return { pointer: owner, match: 'exact' as const, score: 1 };
+    };
+    const [ledeId, hashId] = proposedIds(p);
+    let previousClaim: string | undefined;
+    for (const storyId of [ledeId, hashId].filter((id): id is string => id !== undefined)) {
+      const owner = await deps.stories.claimHash(p.fp.contentHash, mine(storyId), previousClaim);
+      if (owner !== storyId) return joinOwner(owner);
+      const { created } = await deps.stories.createStory(storyRecord(outlet, p, storyId, nowIso), copyOf(outlet, p, storyId, 'first', 1, nowIso));
+      if (created) {
+        await deps.stories.putSignatures(p.keys, mine(storyId));
+        await addMonth(p.published);
+        return { pointer: mine(storyId), match: 'first', score: 1 };
+      }
+      // The id is taken: by a copy of this very story (join it) or by a story that merely shares its lede.
+      const holder = await deps.stories.getPointer(storyId);
+      if (holder && holder.canonicalHash === p.fp.contentHash) return { pointer: holder, match: 'exact', score: 1 };
+      const near = holder ? await bestNear(p, [holder]) : undefined;
+      if (near) return { pointer: near.pointer, match: 'near', score: round3(near.containment) };
+      previousClaim = storyId;
+    }
+    throw new Error(`no free story id for item ${p.it.identity}`);
+  };
 
+  for (const p of prepared) {
+    const previous = known.get(p.it.itemKey);
     if (previous) {
       // Changed item: it stays where it is; its new text, if new, points to the same story.
-      if (!owners.has(fp.contentHash)) {
-        await deps.contents.putCanonical(contentOf(outlet, it, fp));
-        owners.set(fp.contentHash, await deps.stories.claimHash(fp.contentHash, previous.storyId));
+      const pointer: StoryPointer = { storyId: previous.storyId, published: p.published, words: p.fp.wordCount, canonicalHash: previous.contentHash };
+      if (!hashes.has(p.fp.contentHash) && p.fp.basis === 'body') {
+        await deps.contents.putCanonical(contentOf(outlet, p));
+        hashes.set(p.fp.contentHash, { ...pointer, storyId: await deps.stories.claimHash(p.fp.contentHash, pointer) });
       }
-      await deps.stories.addCopy(copyOf(previous.storyId, 'exact'), candidate);
-      await deps.stories.putItem(itemRecord(outlet, it, fp, previous.storyId));
+      await deps.stories.putCopy(copyOf(outlet, p, previous.storyId, 'exact', 1, nowIso));
+      await deps.stories.putItem(itemRecord(outlet, p, previous.storyId));
       counts.updated++;
       continue;
     }
 
-    let storyId = owners.get(fp.contentHash);
-    let match: MatchKind = 'exact';
-    if (storyId === undefined) {
-      const proposed = storyIdFor(fp.contentHash);
-      await deps.contents.putCanonical(contentOf(outlet, it, fp));
-      storyId = await deps.stories.claimHash(fp.contentHash, proposed);
-      owners.set(fp.contentHash, storyId);
-      if (storyId === proposed) {
-        const founder = copyOf(storyId, 'first');
-        const result = await deps.stories.createStory(storyRecord(founder, candidate, nowIso), founder);
-        if (result.created) match = 'first';
+    let decision: { pointer: StoryPointer; match: MatchKind; score: number } | undefined;
+    const exact = hashes.get(p.fp.contentHash);
+    if (exact) decision = { pointer: exact, match: 'exact', score: 1 };
+    else if (p.fp.basis === 'body' && p.profile.shingles.length >= thresholds.minShared) {
+      const candidates = uniqueByStory(p.keys.map((k) => signatures.get(k)).filter((s): s is StoryPointer => s !== undefined));
+      const near = await bestNear(p, candidates);
+      if (near) decision = { pointer: near.pointer, match: 'near', score: round3(near.containment) };
+    }
+    if (!decision) {
+      decision = await found(p);
+      if (decision.match === 'first') {
+        hashes.set(p.fp.contentHash, decision.pointer);
+        for (const key of p.keys) signatures.set(key, decision.pointer);
+        if (p.fp.basis === 'body') profiles.set(p.fp.contentHash, p.profile);
       }
     }
-    await deps.stories.addCopy(copyOf(storyId, match), candidate);
-    await deps.stories.putItem(itemRecord(outlet, it, fp, storyId));
-    if (match === 'first') counts.newStories++;
-    else counts.merged++;
+
+    if (decision.match === 'first') {
+      await deps.stories.putCopy(copyOf(outlet, p, decision.pointer.storyId, 'first', 1, nowIso));
+      counts.newStories++;
+    } else {
+      await join(p, decision.pointer, decision.match, decision.score);
+      counts.merged++;
+      if (decision.match === 'near') counts.nearMerged++;
+    }
+    await deps.stories.putItem(itemRecord(outlet, p, decision.pointer.storyId));
   }
-  return counts;
+  return { ...counts, newBoilerplate };
+}
+
+/** A lede-derived id first (copies of one story agree on it), the content hash's as the fallback. */
+function proposedIds(p: Prepared): [string, string | undefined] {
+  const words = p.fp.basis === 'body' ? p.fp.paragraphs.flatMap((x) => tokens(x)) : [];
+  const byHash = storyIdFor(p.fp.contentHash);
+  if (words.length < LEDE_WORDS) return [byHash, undefined];
+  return [storyIdFor(sha256(`lede\u0000${words.slice(0, LEDE_WORDS).join(' ')}`)), byHash];
+}
+
+function uniqueByStory(pointers: readonly StoryPointer[]): StoryPointer[] {
+  const counts = new Map<string, { pointer: StoryPointer; hits: number }>();
+  for (const pointer of pointers) {
+    const entry = counts.get(pointer.storyId);
+    if (entry) entry.hits++;
+    else counts.set(pointer.storyId, { pointer, hits: 1 });
+  }
+  // Stories hit by more keys first: they are the likelier match.
+  return [...counts.values()].sort((a, b) => b.hits - a.hits).map((e) => e.pointer);
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 export function publicationDate(item: FeedItem, now: Date): string {
@@ -105,48 +287,73 @@ export function publicationDate(item: FeedItem, now: Date): string {
   return new Date(parsed).toISOString();
 }
 
-function canonicalCandidate(outlet: Outlet, it: IdentifiedItem, fp: ItemFingerprint, published: string): CanonicalCandidate {
-  const text = fp.paragraphs.join(' ');
+function copyKey(outlet: Outlet, p: Prepared): string {
+  return `${outlet.id}#${p.it.itemKey}`;
+}
+
+function copyOf(outlet: Outlet, p: Prepared, storyId: string, match: MatchKind, score: number, nowIso: string): CopyRecord {
   return {
-    title: it.item.title || text.slice(0, 80) || '(untitled)',
-    url: it.item.link ?? '',
+    storyId,
     outletId: outlet.id,
     outletName: outlet.name,
-    published,
-    canonicalHash: fp.contentHash,
-    summary: text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '')}…` : text,
-  };
-}
-
-function storyRecord(founder: CopyRecord, c: CanonicalCandidate, nowIso: string): StoryRecord {
-  return {
-    storyId: founder.storyId,
-    title: c.title,
-    url: c.url,
-    outletId: c.outletId,
-    outletName: c.outletName,
-    published: c.published,
+    itemKey: p.it.itemKey,
+    url: p.it.item.link ?? '',
+    guid: p.it.item.guid ?? '',
+    title: p.it.item.title,
+    published: p.published,
     firstSeen: nowIso,
-    canonicalCopy: `${founder.outletId}#${founder.itemKey}`,
-    canonicalHash: c.canonicalHash,
-    summary: c.summary,
-    outlets: [founder.outletId],
-    copyCount: 1,
+    match,
+    score,
+    contentHash: p.fp.contentHash,
   };
 }
 
-function contentOf(outlet: Outlet, it: IdentifiedItem, fp: ItemFingerprint) {
+function titleOf(p: Prepared): string {
+  return p.it.item.title || p.fp.paragraphs.join(' ').slice(0, 80) || '(untitled)';
+}
+
+function summaryOf(p: Prepared): string {
+  const text = p.fp.paragraphs.join(' ');
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '')}…` : text;
+}
+
+function originOf(outlet: Outlet, p: Prepared) {
   return {
-    contentHash: fp.contentHash,
-    basis: fp.basis,
-    title: it.item.title,
-    url: it.item.link ?? '',
+    title: titleOf(p),
+    url: p.it.item.link ?? '',
     outletId: outlet.id,
-    paragraphs: fp.paragraphs,
-    removed: fp.removed,
+    outletName: outlet.name,
+    published: p.published,
+    originCopy: copyKey(outlet, p),
   };
 }
 
-function itemRecord(outlet: Outlet, it: IdentifiedItem, fp: ItemFingerprint, storyId: string): ItemRecord {
-  return { outletId: outlet.id, itemKey: it.itemKey, storyId, rawHash: it.rawHash, contentHash: fp.contentHash };
+function canonicalOf(outlet: Outlet, p: Prepared) {
+  return { canonicalHash: p.fp.contentHash, canonicalCopy: copyKey(outlet, p), words: p.fp.wordCount, summary: summaryOf(p) };
+}
+
+function storyRecord(outlet: Outlet, p: Prepared, storyId: string, nowIso: string): StoryRecord {
+  return {
+    storyId,
+    ...originOf(outlet, p),
+    ...canonicalOf(outlet, p),
+    words: p.fp.basis === 'body' ? p.fp.wordCount : 0,
+    firstSeen: nowIso,
+  };
+}
+
+function contentOf(outlet: Outlet, p: Prepared): CanonicalContent {
+  return {
+    contentHash: p.fp.contentHash,
+    basis: p.fp.basis,
+    title: p.it.item.title,
+    url: p.it.item.link ?? '',
+    outletId: outlet.id,
+    paragraphs: p.fp.paragraphs,
+    removed: p.fp.removed,
+  };
+}
+
+function itemRecord(outlet: Outlet, p: Prepared, storyId: string): ItemRecord {
+  return { outletId: outlet.id, itemKey: p.it.itemKey, storyId, rawHash: p.it.rawHash, contentHash: p.fp.contentHash };
 }

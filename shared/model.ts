@@ -81,30 +81,49 @@ export interface CopyRecord {
   readonly contentHash: string;
 }
 
-/** The `STORY` record: one merged story. Canonical fields describe the earliest-published copy. */
+/**
+ * The `STORY` record: one merged story. Two copies matter: the *origin* (earliest published: credited,
+ * linked, dated) and the *canonical text* (the fullest copy: what readers get and later copies are
+ * compared with). Often the same copy; an excerpt outlet publishing first makes them differ.
+ */
 export interface StoryRecord {
   readonly storyId: string;
+  /** Title, link, outlet and date of the origin copy. */
   readonly title: string;
   readonly url: string;
   readonly outletId: string;
   readonly outletName: string;
   /** Earliest publication date of any copy (ISO 8601). */
   readonly published: string;
+  /** `outletId#itemKey` of the origin copy. */
+  readonly originCopy: string;
   /** When the story was first ingested. */
   readonly firstSeen: string;
-  /** `outletId#itemKey` of the canonical copy. */
+  /** `outletId#itemKey` of the canonical-text copy. */
   readonly canonicalCopy: string;
-  /** Content hash of the canonical copy: its text is at `keys.content(canonicalHash)` in S3. */
+  /** Content hash of the canonical text: it is at `keys.content(canonicalHash)` in S3. */
   readonly canonicalHash: string;
-  /** Plain-text lead of the canonical copy, for listings. */
+  /** Words of the canonical text. */
+  readonly words: number;
+  /** Plain-text lead of the canonical text, for listings. */
   readonly summary: string;
-  readonly outlets: readonly string[];
-  readonly copyCount: number;
+}
+
+/** What the exact-hash and near-duplicate indexes say about a story (as of when they were written). */
+export interface StoryPointer {
+  readonly storyId: string;
+  /** The story's earliest publication then: it can only have become earlier since. */
+  readonly published: string;
+  /** The story's canonical words then: it can only have grown since. */
+  readonly words: number;
+  /** The story's canonical text then (still in S3: content objects are never replaced). */
+  readonly canonicalHash: string;
 }
 
 /** A story with every copy, as analysts and the publisher read it. */
 export interface StoryWithCopies {
   readonly story: StoryRecord;
+  /** Every copy, earliest first. */
   readonly copies: readonly CopyRecord[];
 }
 
@@ -139,7 +158,10 @@ export interface FetchReport {
   readonly error?: string;
   readonly items: number;
   readonly newStories: number;
+  /** Copies joined to an existing story, exact or near. */
   readonly merged: number;
+  /** Of `merged`, those joined by near-duplicate evidence. */
+  readonly nearMerged: number;
   readonly unchanged: number;
   readonly updated: number;
   readonly durationMs: number;

@@ -3,51 +3,88 @@
  * DynamoDB and S3 adapters (functions/storage/) implement them. Every method is idempotent, so
  * that a retried Lambda or a re-run cycle cannot double-count or corrupt a record.
  */
-import type { CanonicalContent, CopyRecord, ItemRecord, Outlet, OutletState, StoryRecord, StoryWithCopies } from './model.ts';
+import type {
+  CanonicalContent,
+  CopyRecord,
+  ItemRecord,
+  Outlet,
+  OutletState,
+  StoryPointer,
+  StoryRecord,
+  StoryWithCopies,
+} from './model.ts';
 
-export type CreateStoryResult =
-  /** The story did not exist and now does, founded by this copy (or was founded by it in an earlier attempt). */
-  | { readonly created: true }
-  /** Another copy founded it first (a concurrent fetcher). */
-  | { readonly created: false };
+export interface IndexLookup {
+  /** Content hash → the story that owns it. */
+  readonly hashes: ReadonlyMap<string, StoryPointer>;
+  /** Near-duplicate candidate key → the story that wrote it last. */
+  readonly signatures: ReadonlyMap<string, StoryPointer>;
+  /** The months (`yyyy-mm`) known to have stories. */
+  readonly months: ReadonlySet<string>;
+}
 
 export interface StoryStore {
   /** The ITEM records of these items of one outlet; absent keys were never seen. */
   getItems(outletId: string, itemKeys: readonly string[]): Promise<Map<string, ItemRecord>>;
-  /** The story that owns each of these content hashes; absent hashes are new. */
-  getHashOwners(contentHashes: readonly string[]): Promise<Map<string, string>>;
-  /** Claims a content hash for a story; returns the owner (this story, or the one that claimed it first). */
-  claimHash(contentHash: string, storyId: string): Promise<string>;
-  /** Creates a story whose founding copy is `founder`. */
-  createStory(story: StoryRecord, founder: CopyRecord): Promise<CreateStoryResult>;
+  /** One batched read of everything the merge decision needs to know from the indexes. */
+  lookup(contentHashes: readonly string[], signatureKeys: readonly string[]): Promise<IndexLookup>;
+  /** Creates a story founded by `founder`; `created: false` if another copy founded that id first. */
+  createStory(story: StoryRecord, founder: CopyRecord): Promise<{ readonly created: boolean }>;
+  /** The story as a pointer (for verifying a story-id collision). */
+  getPointer(storyId: string): Promise<StoryPointer | undefined>;
   /**
-   * Records a copy on its story: upserts the COPY record (its `match` is set once, on first write),
-   * adds the outlet to the story, and makes the copy canonical if it was published before the current one.
+   * Claims a content hash for a story; returns the owner (this story, or the one that claimed it first).
+   * `replacing`: a story id this ingest claimed it for a moment ago and is now moving it away from.
    */
-  addCopy(copy: CopyRecord, canonical: CanonicalCandidate): Promise<void>;
+  claimHash(contentHash: string, story: StoryPointer, replacing?: string): Promise<string>;
+  /** Points these near-duplicate keys at a story. */
+  putSignatures(keys: readonly string[], story: StoryPointer): Promise<void>;
+  /** Upserts a COPY record; its `match`, `score` and `firstSeen` are set once, on first write. */
+  putCopy(copy: CopyRecord): Promise<void>;
+  /** Makes the copy the story's origin if it was published before the current origin. */
+  updateOrigin(storyId: string, origin: OriginCandidate): Promise<boolean>;
+  /** Makes the copy the story's canonical text if it has more words than the current one. */
+  updateCanonical(storyId: string, canonical: CanonicalCandidate): Promise<boolean>;
+  addMonth(month: string): Promise<void>;
   /** Marks an item as seen (written last, so an interrupted ingest is redone on retry). */
   putItem(item: ItemRecord): Promise<void>;
 }
 
-/** What a copy would make the story look like if it became its canonical copy. */
-export interface CanonicalCandidate {
+export interface OriginCandidate {
   readonly title: string;
   readonly url: string;
   readonly outletId: string;
   readonly outletName: string;
   readonly published: string;
+  readonly originCopy: string;
+}
+
+export interface CanonicalCandidate {
   readonly canonicalHash: string;
+  readonly canonicalCopy: string;
+  readonly words: number;
   readonly summary: string;
 }
 
 export interface ContentStore {
   /** Stores a canonical copy under its content-addressed key. */
   putCanonical(content: CanonicalContent): Promise<void>;
+  getCanonical(contentHash: string): Promise<CanonicalContent | undefined>;
+}
+
+/** What the store remembers of an outlet: its fetch state and the boilerplate learned from its feed. */
+export interface OutletMemory {
+  readonly state?: OutletState;
+  /** Ids of line shapes (see boilerplate.ts `shapeId`) that recur in this outlet's items. */
+  readonly boilerplate: ReadonlySet<string>;
 }
 
 export interface OutletStateStore {
-  getState(outletId: string): Promise<OutletState | undefined>;
+  /** One read: state and learned boilerplate together. */
+  getOutlet(outletId: string): Promise<OutletMemory>;
   putState(state: OutletState): Promise<void>;
+  /** Adds line shapes to the outlet's learned boilerplate (a set: idempotent). */
+  learnBoilerplate(outletId: string, shapeIds: readonly string[]): Promise<void>;
 }
 
 export interface StoryReader {

@@ -11,21 +11,27 @@ import type { ContentStore, OutletStateStore, StoryStore } from './ports.ts';
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
 import { FeedParseError, parseFeed } from './parse.ts';
 import { ingestFeed } from './ingest.ts';
+import type { NearThresholds } from './similarity.ts';
 
 export interface ProcessOutletDeps {
   readonly stories: StoryStore;
   readonly contents: ContentStore;
   readonly states: OutletStateStore;
   readonly limits: FetchLimits & { readonly maxItems: number };
+  readonly thresholds?: NearThresholds;
   readonly now?: () => Date;
 }
+
+/** Bounds the learned-boilerplate record (each shape id is 12 characters: well under 400 KB). */
+const MAX_LEARNED_SHAPES = 2_000;
 
 export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Promise<FetchReport> {
   const clock = deps.now ?? (() => new Date());
   const started = Date.now();
   const now = clock();
-  const previous = await deps.states.getState(outlet.id);
-  const base = { outletId: outlet.id, items: 0, newStories: 0, merged: 0, unchanged: 0, updated: 0 };
+  const memory = await deps.states.getOutlet(outlet.id);
+  const previous = memory.state;
+  const base = { outletId: outlet.id, items: 0, newStories: 0, merged: 0, nearMerged: 0, unchanged: 0, updated: 0 };
 
   const fail = async (error: string, httpStatus?: number): Promise<FetchReport> => {
     await deps.states.putState({
@@ -72,7 +78,16 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   }
   // A feed is newest-first by convention; an absurdly long one is cut, not rejected.
   const bounded = items.slice(0, deps.limits.maxItems);
-  const counts = await ingestFeed(outlet, bounded, { stories: deps.stories, contents: deps.contents, now });
+  const { newBoilerplate, ...counts } = await ingestFeed(outlet, bounded, {
+    stories: deps.stories,
+    contents: deps.contents,
+    now,
+    learned: memory.boilerplate,
+    thresholds: deps.thresholds,
+  });
+  if (newBoilerplate.length > 0 && memory.boilerplate.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {
+    await deps.states.learnBoilerplate(outlet.id, newBoilerplate);
+  }
   await succeeded({ etag: outcome.etag, lastModified: outcome.lastModified }, 200);
   return { ...base, ...counts, status: 'fetched', httpStatus: 200, durationMs: Date.now() - started };
 }

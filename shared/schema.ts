@@ -13,11 +13,10 @@
  * | copy    | `STORY#<storyId>`            | `COPY#<outletId>#<itemKey>` | one outlet's copy of the story (every copy)       |
  * | item    | `ITEM#<outletId>#<itemKey>`  | `ITEM`                      | "this outlet already sent this item": story, hash |
  * | hash    | `HASH#<contentHash>`         | `HASH`                      | exact content hash → story                        |
+ * | sig     | `SIG#<key>`                  | `SIG`                       | near-duplicate candidate key → story              |
  * | outlet  | `OUTLET#<outletId>`          | `STATE`                     | fetch state: ETag, Last-Modified, failures        |
+ * | learned | `OUTLET#<outletId>`          | `BOILERPLATE`               | line shapes learned as the outlet's boilerplate   |
  * | months  | `META`                       | `MONTHS`                    | string set of the months that have stories        |
- *
- * A later near-duplicate index adds records such as `SIG#<band>#<value>` / `<storyId>`
- * to the same table: no migration of the records above is needed.
  */
 
 export type AttributeType = 'S' | 'N';
@@ -101,7 +100,10 @@ export const keys = {
   copyPrefix: 'COPY#',
   item: (outletId: string, itemKey: string) => ({ pk: `ITEM#${outletId}#${itemKey}`, sk: 'ITEM' }),
   hash: (contentHash: string) => ({ pk: `HASH#${contentHash}`, sk: 'HASH' }),
+  signature: (key: string) => ({ pk: `SIG#${key}`, sk: 'SIG' }),
   outletState: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'STATE' }),
+  outletBoilerplate: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'BOILERPLATE' }),
+  outletPartition: (outletId: string) => `OUTLET#${outletId}`,
   months: () => ({ pk: 'META', sk: 'MONTHS' }),
   byPublished: (publishedIso: string, storyId: string) => ({
     gsi1pk: `PUB#${publishedIso.slice(0, 7)}`,

@@ -9,5 +9,5 @@ import { runtime } from '../runtime.ts';
 export async function handler(event: unknown): Promise<FetchReport> {
   const job: FetchJob = parseFetchJob(event);
   const { config, table, bucket } = runtime();
-  return processOutlet(job.outlet, { stories: table, contents: bucket, states: table, limits: config.fetch });
+  return processOutlet(job.outlet, { stories: table, contents: bucket, states: table, limits: config.fetch, thresholds: config.dedup });
 }

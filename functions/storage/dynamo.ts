@@ -8,6 +8,8 @@
 import {
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
@@ -18,14 +20,23 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryRecord, StoryWithCopies } from '../../shared/model.ts';
-import type { CanonicalCandidate, CreateStoryResult, OutletStateStore, StoryReader, StoryStore } from '../../shared/ports.ts';
+import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/model.ts';
+import type {
+  CanonicalCandidate,
+  IndexLookup,
+  OriginCandidate,
+  OutletMemory,
+  OutletStateStore,
+  StoryReader,
+  StoryStore,
+} from '../../shared/ports.ts';
 import { mapConcurrent } from '../../shared/concurrency.ts';
 import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, keys } from '../../shared/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 
 const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
 const READ_CONCURRENCY = 16;
 
 export interface StoryQuery {
@@ -60,25 +71,71 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     return out;
   }
 
-  async getHashOwners(contentHashes: readonly string[]): Promise<Map<string, string>> {
-    const found = await this.batchGet(contentHashes.map((h) => keys.hash(h)), ['contentHash', 'storyId']);
-    return new Map(found.map((raw) => {
+  async lookup(contentHashes: readonly string[], signatureKeys: readonly string[]): Promise<IndexLookup> {
+    const found = await this.batchGet(
+      [...contentHashes.map((h) => keys.hash(h)), ...signatureKeys.map((k) => keys.signature(k)), keys.months()],
+      ['pk', 'storyId', 'published', 'words', 'canonicalHash', 'months'],
+    );
+    const hashes = new Map<string, StoryPointer>();
+    const signatures = new Map<string, StoryPointer>();
+    let months = new Set<string>();
+    for (const raw of found) {
       const r = unmarshall(raw);
-      return [String(r.contentHash), String(r.storyId)] as const;
-    }));
+      const pk = String(r.pk);
+      if (pk.startsWith('HASH#')) hashes.set(pk.slice('HASH#'.length), toPointer(r));
+      else if (pk.startsWith('SIG#')) signatures.set(pk.slice('SIG#'.length), toPointer(r));
+      else if (r.months instanceof Set) months = r.months as Set<string>;
+    }
+    return { hashes, signatures, months };
   }
 
-  async claimHash(contentHash: string, storyId: string): Promise<string> {
+  async createStory(story: StoryRecord, founder: CopyRecord): Promise<{ created: boolean }> {
+    const founderKey = copyKey(founder);
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: marshall({ ...keys.hash(contentHash), contentHash, storyId }),
-          ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
-          ExpressionAttributeValues: { ':s': { S: storyId } },
+          Item: marshall({
+            ...keys.story(story.storyId),
+            ...keys.byPublished(story.published, story.storyId),
+            ...story,
+            founder: founderKey,
+          }),
+          // A retry of the same founder succeeds again; anyone else finds the story taken.
+          ConditionExpression: 'attribute_not_exists(pk) OR founder = :f',
+          ExpressionAttributeValues: { ':f': { S: founderKey } },
         }),
       );
-      return storyId;
+      return { created: true };
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return { created: false };
+      throw err;
+    }
+  }
+
+  async getPointer(storyId: string): Promise<StoryPointer | undefined> {
+    const res = await this.client.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.story(storyId)),
+        ProjectionExpression: 'storyId, published, words, canonicalHash',
+        ConsistentRead: true,
+      }),
+    );
+    return res.Item ? toPointer(unmarshall(res.Item)) : undefined;
+  }
+
+  async claimHash(contentHash: string, story: StoryPointer, replacing?: string): Promise<string> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: marshall({ ...keys.hash(contentHash), ...story }),
+          ConditionExpression: `attribute_not_exists(pk) OR storyId = :s${replacing ? ' OR storyId = :r' : ''}`,
+          ExpressionAttributeValues: marshall({ ':s': story.storyId, ...(replacing ? { ':r': replacing } : {}) }),
+        }),
+      );
+      return story.storyId;
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       const owner = await this.client.send(
@@ -90,35 +147,22 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     }
   }
 
-  async createStory(story: StoryRecord, founder: CopyRecord): Promise<CreateStoryResult> {
-    const founderKey = copyKey(founder);
-    const { outlets, copyCount: _derived, ...scalars } = story;
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: marshall({
-            ...keys.story(story.storyId),
-            ...keys.byPublished(story.published, story.storyId),
-            ...scalars,
-            founder: founderKey,
-            outlets: new Set(outlets),
-            copyKeys: new Set([founderKey]),
-          }),
-          // A retry of the same founder succeeds again; anyone else finds the story taken.
-          ConditionExpression: 'attribute_not_exists(pk) OR founder = :f',
-          ExpressionAttributeValues: { ':f': { S: founderKey } },
-        }),
-      );
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return { created: false };
-      throw err;
+  async putSignatures(signatureKeys: readonly string[], story: StoryPointer): Promise<void> {
+    const puts = signatureKeys.map((k) => ({ PutRequest: { Item: marshall({ ...keys.signature(k), ...story }) } }));
+    for (let i = 0; i < puts.length; i += BATCH_WRITE_LIMIT) {
+      let request: typeof puts | undefined = puts.slice(i, i + BATCH_WRITE_LIMIT);
+      for (let attempt = 0; request && request.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('BatchWriteItem: items still unprocessed after 8 retries');
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+        const res: BatchWriteItemCommandOutput = await this.client.send(
+          new BatchWriteItemCommand({ RequestItems: { [this.table]: request } }),
+        );
+        request = res.UnprocessedItems?.[this.table] as typeof puts | undefined;
+      }
     }
-    await this.addMonth(story.published);
-    return { created: true };
   }
 
-  async addCopy(copy: CopyRecord, canonical: CanonicalCandidate): Promise<void> {
+  async putCopy(copy: CopyRecord): Promise<void> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
@@ -139,59 +183,51 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
           ':title': copy.title,
           ':published': copy.published,
           ':contentHash': copy.contentHash,
-          ':gsi2pk': keys.byOutletPartition(copy.outletId),
-          ':gsi2sk': `${copy.published}#${copy.storyId}`,
+          ...prefixed(keys.byOutlet(copy.outletId, copy.published, copy.storyId)),
           ':firstSeen': copy.firstSeen,
           ':match': copy.match,
           ':score': copy.score,
         }),
       }),
     );
-    if (copy.match === 'first') return; // createStory already recorded the founder on the story
-    const updated = await this.client.send(
-      new UpdateItemCommand({
-        TableName: this.table,
-        Key: marshall(keys.story(copy.storyId)),
-        UpdateExpression: 'ADD outlets :outlet, copyKeys :copyKey',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: marshall({ ':outlet': new Set([copy.outletId]), ':copyKey': new Set([copyKey(copy)]) }),
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    const current = updated.Attributes?.published?.S;
-    if (current !== undefined && canonical.published < current) await this.makeCanonical(copy, canonical);
   }
 
-  /** The copy becomes canonical if it is still earlier than the story's canonical copy. */
-  private async makeCanonical(copy: CopyRecord, c: CanonicalCandidate): Promise<void> {
+  async updateOrigin(storyId: string, o: OriginCandidate): Promise<boolean> {
+    return this.conditionalUpdate(
+      storyId,
+      'SET title = :title, #url = :url, outletId = :outletId, outletName = :outletName, published = :published, ' +
+        'originCopy = :originCopy, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+      'published > :published',
+      { ...prefixed({ ...o }), ...prefixed(keys.byPublished(o.published, storyId)) },
+    );
+  }
+
+  async updateCanonical(storyId: string, c: CanonicalCandidate): Promise<boolean> {
+    return this.conditionalUpdate(
+      storyId,
+      'SET canonicalHash = :canonicalHash, canonicalCopy = :canonicalCopy, words = :words, summary = :summary',
+      'words < :words',
+      prefixed({ ...c }),
+    );
+  }
+
+  private async conditionalUpdate(storyId: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
-          Key: marshall(keys.story(copy.storyId)),
-          UpdateExpression:
-            'SET title = :title, #url = :url, outletId = :outletId, outletName = :outletName, published = :published, ' +
-            'canonicalCopy = :canonicalCopy, canonicalHash = :canonicalHash, summary = :summary, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
-          ConditionExpression: 'published > :published',
-          ExpressionAttributeNames: { '#url': 'url' },
-          ExpressionAttributeValues: marshall({
-            ':title': c.title,
-            ':url': c.url,
-            ':outletId': c.outletId,
-            ':outletName': c.outletName,
-            ':published': c.published,
-            ':canonicalCopy': copyKey(copy),
-            ':canonicalHash': c.canonicalHash,
-            ':summary': c.summary,
-            ...prefixed(keys.byPublished(c.published, copy.storyId)),
-          }),
+          Key: marshall(keys.story(storyId)),
+          UpdateExpression: update,
+          ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+          ExpressionAttributeNames: update.includes('#url') ? { '#url': 'url' } : undefined,
+          ExpressionAttributeValues: marshall(values),
         }),
       );
+      return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return; // an even earlier copy won meanwhile
+      if (err instanceof ConditionalCheckFailedException) return false; // another copy got there first
       throw err;
     }
-    await this.addMonth(c.published);
   }
 
   async putItem(item: ItemRecord): Promise<void> {
@@ -200,26 +236,34 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     );
   }
 
-  private async addMonth(publishedIso: string): Promise<void> {
+  async addMonth(month: string): Promise<void> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
         Key: marshall(keys.months()),
         UpdateExpression: 'ADD months :m',
-        ExpressionAttributeValues: { ':m': { SS: [publishedIso.slice(0, 7)] } },
+        ExpressionAttributeValues: { ':m': { SS: [month] } },
       }),
     );
   }
 
   // ---- outlet state ----------------------------------------------------------------------------
 
-  async getState(outletId: string): Promise<OutletState | undefined> {
-    const res = await this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletState(outletId)), ConsistentRead: true }),
-    );
-    if (!res.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...state } = unmarshall(res.Item);
-    return state as OutletState;
+  async getOutlet(outletId: string): Promise<OutletMemory> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: keys.outletPartition(outletId) } },
+      ConsistentRead: true,
+    });
+    let state: OutletState | undefined;
+    let boilerplate = new Set<string>();
+    for (const raw of items) {
+      const { pk: _pk, sk, ...rest } = unmarshall(raw);
+      if (sk === 'STATE') state = rest as OutletState;
+      else if (sk === 'BOILERPLATE' && rest.shapes instanceof Set) boilerplate = rest.shapes as Set<string>;
+    }
+    return { state, boilerplate };
   }
 
   async putState(state: OutletState): Promise<void> {
@@ -229,6 +273,23 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
         Item: marshall({ ...keys.outletState(state.outletId), ...state }, { removeUndefinedValues: true }),
       }),
     );
+  }
+
+  async learnBoilerplate(outletId: string, shapeIds: readonly string[]): Promise<void> {
+    if (shapeIds.length === 0) return;
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.outletBoilerplate(outletId)),
+        UpdateExpression: 'ADD shapes :s',
+        ExpressionAttributeValues: { ':s': { SS: [...shapeIds] } },
+      }),
+    );
+  }
+
+  /** The outlet's fetch state alone (operators, tests). */
+  async getState(outletId: string): Promise<OutletState | undefined> {
+    return (await this.getOutlet(outletId)).state;
   }
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -344,13 +405,11 @@ function copyKey(copy: Pick<CopyRecord, 'outletId' | 'itemKey'>): string {
   return `${copy.outletId}#${copy.itemKey}`;
 }
 
-function prefixed(values: Record<string, string>): Record<string, string> {
+function prefixed<T>(values: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [`:${k}`, v]));
 }
 
 function toStory(r: Record<string, unknown>): StoryRecord {
-  const outlets = r.outlets instanceof Set ? [...(r.outlets as Set<string>)].sort() : [];
-  const copyKeys = r.copyKeys instanceof Set ? (r.copyKeys as Set<string>).size : 0;
   return {
     storyId: String(r.storyId),
     title: String(r.title ?? ''),
@@ -358,12 +417,21 @@ function toStory(r: Record<string, unknown>): StoryRecord {
     outletId: String(r.outletId ?? ''),
     outletName: String(r.outletName ?? ''),
     published: String(r.published ?? ''),
+    originCopy: String(r.originCopy ?? ''),
     firstSeen: String(r.firstSeen ?? ''),
     canonicalCopy: String(r.canonicalCopy ?? ''),
     canonicalHash: String(r.canonicalHash ?? ''),
+    words: Number(r.words ?? 0),
     summary: String(r.summary ?? ''),
-    outlets,
-    copyCount: copyKeys,
+  };
+}
+
+function toPointer(r: Record<string, unknown>): StoryPointer {
+  return {
+    storyId: String(r.storyId),
+    published: String(r.published ?? ''),
+    words: Number(r.words ?? 0),
+    canonicalHash: String(r.canonicalHash ?? ''),
   };
 }
 

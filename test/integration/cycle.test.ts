@@ -7,7 +7,7 @@ import Parser from 'rss-parser';
 import type { Outlet } from '../../shared/model.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { storyJson } from '../../cli/output.ts';
-import { ARTICLES, OUTLETS, SOLO, renderFeed, type FeedItemSpec } from '../fixtures/feeds.ts';
+import { ARTICLES, LATE, OUTLETS, SOLO, renderFeed, type FeedItemSpec } from '../fixtures/feeds.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const day = (h: number) => new Date(Date.UTC(2026, 10, 18, h, 0, 0));
@@ -119,7 +119,7 @@ describe('pipeline cycle against dynalite + s3rver', () => {
     h.routes.set('/garbage.xml', { kind: 'feed', body: '<html><body>Not a feed</body></html>', contentType: 'text/html' });
     h.routes.set('/huge.xml', { kind: 'huge', bytes: 5_000_000 });
     // A new article appears at one healthy outlet meanwhile.
-    const fresh = { slug: 'new-bridge', title: 'Footbridge to reopen after repairs', paragraphs: SOLO.paragraphs.map((x) => `${x} The footbridge reopens in May.`) };
+    const fresh = LATE;
     const style = OUTLETS[1]!;
     h.routes.set(`/${style.id}.xml`, { kind: 'feed', body: renderFeed(style, [...feedOf(1), { article: fresh, published: day(20) }]) });
     await h.registerOutlets([...outlets, ...broken]);

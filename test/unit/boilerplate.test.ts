@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recurringShapes, stripBoilerplate, type BoilerplateContext } from '../../shared/boilerplate.ts';
+import { recurringShapes, shapeId, stripBoilerplate, type BoilerplateContext } from '../../shared/boilerplate.ts';
 import type { TextLine } from '../../shared/extract.ts';
 import { lineKey, lineShape } from '../../shared/normalise.ts';
 
@@ -346,12 +346,12 @@ describe('stripBoilerplate: feed context', () => {
   });
 
   it('removes short lines whose shape recurs across the outlet (numbers masked)', () => {
-    const ctx = { ...CTX, recurring: new Set([lineShape('Get 3 issues for 9 pounds')]) };
+    const ctx = { ...CTX, recurring: new Set([shapeId(lineShape('Get 3 issues for 9 pounds'))]) };
     expect(ruleFor('Get 6 issues for 12 pounds', ctx)).toBe('recurring');
   });
 
   it('keeps the numbers of longer recurring lines: templated reports differ in them', () => {
-    const ctx = { ...CTX, recurring: new Set([lineShape('The index closed 12 points higher at 7,340 on Monday')]) };
+    const ctx = { ...CTX, recurring: new Set([shapeId(lineShape('The index closed 12 points higher at 7,340 on Monday'))]) };
     expect(ruleFor('The index closed 30 points lower at 7,310 on Tuesday', ctx)).toBeUndefined();
   });
 
@@ -383,7 +383,7 @@ describe('recurringShapes', () => {
   it('finds a template line that recurs in enough items, whatever its numbers', () => {
     const items = [0, 1, 2, 3].map((n) => [...article(n), line(`Get ${n + 2} issues for ${n * 3 + 1} pounds`)]);
     const shapes = recurringShapes(items);
-    expect(shapes).toEqual(new Set(['get # issues for # pounds']));
+    expect(shapes).toEqual(new Set([shapeId('get # issues for # pounds')]));
   });
 
   it('counts a line once per item even if it repeats inside one item', () => {
@@ -392,7 +392,7 @@ describe('recurringShapes', () => {
       [...article(1), line('Share')],
       [...article(2)],
     ];
-    expect(recurringShapes(items).has('share')).toBe(false);
+    expect(recurringShapes(items).has(shapeId('share'))).toBe(false);
   });
 
   it('ignores a long prose line shared by only 2 items (an outlet re-posting its own story)', () => {
@@ -411,23 +411,23 @@ describe('recurringShapes', () => {
     const long = Array.from({ length: 35 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}`).join(' ');
     const items = [0, 1, 2, 3, 4].map((n) => [...article(n), line(long)]);
     expect(recurringShapes(items).size).toBe(0);
-    expect(recurringShapes(items, { maxWords: 40 })).toEqual(new Set([lineShape(long)]));
+    expect(recurringShapes(items, { maxWords: 40 })).toEqual(new Set([shapeId(lineShape(long))]));
   });
 
   it('respects minItems', () => {
     const items = [[...article(0), line('Promo 1')], [...article(1), line('Promo 2')], [...article(2)]];
     expect(recurringShapes(items).size).toBe(0); // default minItems 3
-    expect(recurringShapes(items, { minItems: 2 })).toEqual(new Set(['promo #']));
+    expect(recurringShapes(items, { minItems: 2 })).toEqual(new Set([shapeId('promo #')]));
   });
 
   it('respects minShare on large feeds', () => {
     // 3 of 20 items (15%) carry the promo: enough for minItems 3, not for the default 20% share.
     const items = Array.from({ length: 20 }, (_, n) => [...article(n), ...(n < 3 ? [line(`Promo ${n}`)] : [])]);
     expect(recurringShapes(items).size).toBe(0);
-    expect(recurringShapes(items, { minShare: 0.15 })).toEqual(new Set(['promo #']));
+    expect(recurringShapes(items, { minShare: 0.15 })).toEqual(new Set([shapeId('promo #')]));
     // 4 of 20 (20%) is enough with the defaults.
     const four = Array.from({ length: 20 }, (_, n) => [...article(n), ...(n < 4 ? [line(`Promo ${n}`)] : [])]);
-    expect(recurringShapes(four)).toEqual(new Set(['promo #']));
+    expect(recurringShapes(four)).toEqual(new Set([shapeId('promo #')]));
   });
 
   it('returns nothing for an empty feed', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, loadRuntimeConfig, parseOutletsJson } from '../../shared/config.ts';
 import { BUCKET, TABLE } from '../../shared/schema.ts';
+import { DEFAULT_THRESHOLDS } from '../../shared/similarity.ts';
 
 /** Runs parseOutletsJson and returns its ConfigError message (asserting it is a one-line ConfigError). */
 function errorOf(text: string, baseUrl?: string): string {
@@ -164,6 +165,7 @@ describe('loadRuntimeConfig', () => {
       bucketName: BUCKET.defaultName,
       s3ForcePathStyle: false,
       feed: { title: DEFAULTS.feedTitle, description: DEFAULTS.feedDescription, baseUrl: DEFAULTS.feedBaseUrl, limit: DEFAULTS.feedLimit },
+      dedup: DEFAULT_THRESHOLDS,
       fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent },
     });
   });
@@ -188,14 +190,24 @@ describe('loadRuntimeConfig', () => {
       FEEDMERGE_MAX_FEED_BYTES: '2048',
       FEEDMERGE_MAX_ITEMS: '10',
       FEEDMERGE_USER_AGENT: 'test-agent/1',
+      FEEDMERGE_NEAR_CONTAINMENT: '0.9',
+      FEEDMERGE_NEAR_MIN_SHARED: '12',
+      FEEDMERGE_NEAR_COVERAGE: '0.4',
+      FEEDMERGE_NEAR_TITLE: '0.6',
+      FEEDMERGE_NEAR_NUMBERS_MISSING: '0',
     });
     expect(cfg).toEqual({
       tableName: 't1',
       bucketName: 'b1',
       s3ForcePathStyle: true,
       feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20 },
+      dedup: { containment: 0.9, minShared: 12, coverage: 0.4, title: 0.6, numbersMissing: 0 },
       fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1' },
     });
+  });
+
+  it.each(['1.5', '-0.1', 'high', '0.8.1'])('rejects the near-duplicate ratio %j', (value) => {
+    expect(() => loadRuntimeConfig({ FEEDMERGE_NEAR_CONTAINMENT: value })).toThrow(/FEEDMERGE_NEAR_CONTAINMENT must be a number from 0 to 1/);
   });
 
   it('only "true" turns on path-style S3', () => {

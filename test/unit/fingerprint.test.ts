@@ -66,7 +66,7 @@ function valleyItem(paragraphs: readonly string[], title = 'Old ferry terminal w
 function fingerprintOne(outlet: { id: string; name: string }, item: FeedItem, feed: readonly FeedItem[] = [item]): ItemFingerprint {
   const all = identifyItems(feed);
   const wanted = all.filter((it) => it.item === item);
-  const result = fingerprintFeed(outlet, all, wanted);
+  const result = fingerprintFeed(outlet, all, wanted).fingerprints;
   expect(result.size).toBe(1);
   return [...result.values()][0]!;
 }
@@ -130,7 +130,7 @@ describe('contentHash', () => {
     });
     const feed = [1, 2, 3, 4].map(report);
     const all = identifyItems(feed);
-    const hashes = new Set([...fingerprintFeed({ id: 'river', name: 'River Watch' }, all, all).values()].map((f) => f.contentHash));
+    const hashes = new Set([...fingerprintFeed({ id: 'river', name: 'River Watch' }, all, all).fingerprints.values()].map((f) => f.contentHash));
     expect(hashes.size).toBe(4);
   });
 
@@ -330,7 +330,7 @@ describe('fingerprintFeed', () => {
   it('fingerprints only the wanted items', () => {
     const items = [harbourItem(STORY), { ...harbourItem(ANOTHER_STORY, 'Otters'), guid: 'harbour-102', link: 'https://harbour.example/news/otters' }];
     const all = identifyItems(items);
-    const out = fingerprintFeed(HARBOUR, all, [all[1]!]);
+    const out = fingerprintFeed(HARBOUR, all, [all[1]!]).fingerprints;
     expect([...out.keys()]).toEqual([all[1]!.itemKey]);
   });
 });

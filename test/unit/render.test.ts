@@ -45,11 +45,11 @@ function story(storyId: string, extra: Partial<StoryRecord>): StoryRecord {
     outletName: 'Harbour News',
     published: '2024-05-06T08:00:00.000Z',
     firstSeen: '2024-05-06T08:05:00.000Z',
+    originCopy: `harbour#key-harbour`,
     canonicalCopy: `harbour#key-harbour`,
     canonicalHash: `hash-${storyId}`,
+    words: 120,
     summary: 'Summary.',
-    outlets: ['harbour'],
-    copyCount: 1,
     ...extra,
   };
 }
@@ -65,8 +65,6 @@ const FERRY: FeedEntry = {
     published: '2024-05-06T08:00:00.000Z',
     firstSeen: '2024-05-06T08:05:00.000Z',
     summary: 'The harbour authority confirmed on Monday that the old ferry terminal will be demolished.',
-    outlets: ['harbour', 'valley', 'coast'],
-    copyCount: 4,
   }),
   copies: [
     copy(FERRY_ID, 'harbour', 'Harbour News', '2024-05-06T08:00:00.000Z', '2024-05-06T08:05:00.000Z', { match: 'first' }),
@@ -90,7 +88,6 @@ const OTTERS: FeedEntry = {
     published: '2024-05-05T07:15:00.000Z',
     firstSeen: '2024-05-05T07:20:00.000Z',
     summary: 'A family of otters was seen below the old mill.',
-    outlets: ['valley'],
   }),
   copies: [copy(OTTERS_ID, 'valley', 'Valley Courier', '2024-05-05T07:15:00.000Z', '2024-05-05T07:20:00.000Z', { match: 'first' })],
 };
