@@ -17,6 +17,7 @@ export interface CycleSummary {
   readonly items: number;
   readonly newStories: number;
   readonly merged: number;
+  readonly nearMerged: number;
   readonly reports: FetchReport[];
   readonly publish: PublishReport;
   readonly durationMs: number;
@@ -48,6 +49,7 @@ export async function runCycle(log: (line: string) => void): Promise<CycleSummar
     items: sum((r) => r.items),
     newStories: sum((r) => r.newStories),
     merged: sum((r) => r.merged),
+    nearMerged: sum((r) => r.nearMerged),
     reports,
     publish: published,
     durationMs: Date.now() - started,

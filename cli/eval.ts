@@ -17,12 +17,24 @@ import { runtime } from '../functions/runtime.ts';
 import { openStores } from './embedded.ts';
 import { serveDirectory } from './http.ts';
 import { runCycle, type CycleSummary } from './cycle.ts';
+import { RequestMeter, meterDynamo, meterS3, type DynamoCounts } from '../functions/storage/meter.ts';
+import { clientObservers, type AwsClients } from '../functions/storage/clients.ts';
 import { storyJson } from './output.ts';
+
+export interface CostSummary {
+  readonly dynamodb: Record<string, DynamoCounts>;
+  readonly s3: Record<string, number>;
+  readonly perItem: { readonly dynamoRequests: number; readonly readUnits: number; readonly writeUnits: number; readonly s3Requests: number };
+}
 
 export interface EvalResult {
   readonly corpus: string;
   readonly score: Score;
   readonly cycle: Omit<CycleSummary, 'reports'>;
+  /** The first cycle: every item new. */
+  readonly cost: CostSummary;
+  /** A second cycle whose server ignores conditional requests: every item already seen. */
+  readonly rerunCost: CostSummary;
 }
 
 export async function evaluateCorpus(corpusDir: string, log: (line: string) => void): Promise<EvalResult> {
@@ -30,22 +42,46 @@ export async function evaluateCorpus(corpusDir: string, log: (line: string) => v
   if (!existsSync(truthPath)) throw new ConfigError(`${corpusDir}: no truth.json`);
   const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Truth;
   const stateDir = mkdtempSync(join(tmpdir(), 'feedmerge-eval-'));
-  const server = await serveDirectory(corpusDir, 0);
+  const serving = { conditional: true };
+  const server = await serveDirectory(corpusDir, 0, serving);
+  const meter = new RequestMeter();
+  const observe = (clients: AwsClients) => {
+    meterDynamo(clients.dynamodb, meter);
+    meterS3(clients.s3, meter);
+  };
+  clientObservers.push(observe);
   try {
     const outlets = corpusOutlets(corpusDir, server.url);
     const stores = await openStores(stateDir, { own: true });
     try {
       await runtime().bucket.putOutlets(outlets);
+      meter.reset();
       const { reports: _reports, ...cycle } = await runCycle(log);
+      const cost = costOf(meter, cycle.items);
       const stories = (await runtime().table.listStories()).map(storyJson);
-      return { corpus: corpusDir, score: scoreClusters(truth, stories), cycle };
+      serving.conditional = false;
+      meter.reset();
+      const rerun = await runCycle(log);
+      const rerunCost = costOf(meter, rerun.items);
+      return { corpus: corpusDir, score: scoreClusters(truth, stories), cycle, cost, rerunCost };
     } finally {
       await stores.close();
     }
   } finally {
+    clientObservers.splice(clientObservers.indexOf(observe), 1);
     await server.close();
     rmSync(stateDir, { recursive: true, force: true });
   }
+}
+
+function costOf(meter: RequestMeter, items: number): CostSummary {
+  const t = meter.totals();
+  const per = (x: number) => Math.round((x / Math.max(1, items)) * 100) / 100;
+  return {
+    dynamodb: Object.fromEntries([...meter.dynamodb].map(([k, v]) => [k.replace(/Command$/, ''), { ...v }])),
+    s3: Object.fromEntries([...meter.s3].map(([k, v]) => [k.replace(/Command$/, ''), v])),
+    perItem: { dynamoRequests: per(t.dynamoRequests), readUnits: per(t.readUnits), writeUnits: per(t.writeUnits), s3Requests: per(t.s3Requests) },
+  };
 }
 
 function corpusOutlets(dir: string, baseUrl: string): Outlet[] {
@@ -59,6 +95,11 @@ function corpusOutlets(dir: string, baseUrl: string): Outlet[] {
   return parseOutletsJson(readFileSync(feedsJson, 'utf8'), feedsJson, new URL('feeds/', baseUrl).href).outlets;
 }
 
+function costLine(c: CostSummary): string {
+  const p = c.perItem;
+  return `${p.dynamoRequests} DynamoDB requests, ${p.readUnits} RCU, ${p.writeUnits} WCU (indexes included), ${p.s3Requests} S3 requests`;
+}
+
 export function formatScore(r: EvalResult): string {
   const s = r.score;
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
@@ -68,6 +109,11 @@ export function formatScore(r: EvalResult): string {
     `stories ${s.predictedStories}; items missing ${s.missingItems}; unknown copies ${s.unknownCopies}; items in several stories ${s.itemsInSeveralStories}`,
     `hard negatives falsely merged: ${s.hardNegativeFalseMerges} of ${s.hardNegatives}`,
     ...Object.entries(s.recallByTransform).map(([t, v]) => `  recall ${t.padEnd(14)} ${f(v.recall)} (${v.found}/${v.pairs})`),
+    `cycle: ${r.cycle.items} items → ${r.cycle.newStories} new stories, ${r.cycle.merged} copies merged (${r.cycle.nearMerged} near); ${(r.cycle.durationMs / 1000).toFixed(2)} s`,
+    `cost per item, all new:      ${costLine(r.cost)}`,
+    `cost per item, all seen (200, no 304): ${costLine(r.rerunCost)}`,
+    `  DynamoDB requests, all new: ${Object.entries(r.cost.dynamodb).map(([k, v]) => `${k} ${v.requests}`).join(', ')}`,
+    `  S3 requests, all new: ${Object.entries(r.cost.s3).map(([k, v]) => `${k} ${v}`).join(', ')}`,
   ];
   return lines.join('\n');
 }

@@ -24,7 +24,12 @@ const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
-export async function serveDirectory(dir: string, port: number): Promise<RunningServer> {
+export interface DirectoryOptions {
+  /** Answer conditional requests with 304 (default); off, it behaves like a server that ignores them. */
+  conditional: boolean;
+}
+
+export async function serveDirectory(dir: string, port: number, options: DirectoryOptions = { conditional: true }): Promise<RunningServer> {
   const root = resolve(dir);
   return listen(
     createServer(async (req, res) => {
@@ -37,7 +42,7 @@ export async function serveDirectory(dir: string, port: number): Promise<Running
         const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
         const lastModified = info.mtime.toUTCString();
         const headers = { etag, 'last-modified': lastModified, 'content-type': STATIC_TYPES[extname(path)] ?? 'application/octet-stream' };
-        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
+        if (options.conditional && req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
         res.writeHead(200, { ...headers, 'content-length': body.length }).end(body);
       } catch {
         res.writeHead(404).end();

@@ -5,7 +5,8 @@
  *    before with the same raw hash cost no write at all.
  * 2. Fingerprint the new and changed items (the whole document, plus what the store learned about the
  *    outlet, is their boilerplate context): exact content hash, shingle profile, candidate keys.
- * 3. One batched read of the indexes: which stories own these content hashes and candidate keys.
+ * 3. Per item, one batched read of the indexes: which stories own its content hash and candidate keys
+ *    (read just before deciding, so that concurrent fetchers see each other's new stories).
  * 4. Oldest first, each new item
  *    - joins the story owning its content hash (`exact`), else
  *    - joins the best near-duplicate candidate that passes `decideNear` (`near`, score = containment),
@@ -107,14 +108,19 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     })
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
 
-  const index = await deps.stories.lookup(
-    [...new Set(prepared.map((p) => p.fp.contentHash))],
-    [...new Set(prepared.flatMap((p) => p.keys))],
-  );
-  // What this ingest learns as it goes, so later items of the same document see earlier ones.
-  const hashes = new Map(index.hashes);
-  const signatures = new Map(index.signatures);
-  const months = new Set(index.months);
+  // What this ingest knows of the indexes: read per item, just before its decision, so that stories
+  // founded a moment ago by a concurrent fetcher are seen; and extended by this ingest's own writes,
+  // so that later items of the same document see earlier ones.
+  const hashes = new Map<string, StoryPointer>();
+  const signatures = new Map<string, StoryPointer>();
+  const months = new Set<string>();
+  const refresh = async (p: Prepared) => {
+    if (hashes.has(p.fp.contentHash)) return;
+    const fresh = await deps.stories.lookup([p.fp.contentHash], p.keys);
+    for (const [hash, pointer] of fresh.hashes) hashes.set(hash, pointer);
+    for (const [key, pointer] of fresh.signatures) signatures.set(key, pointer);
+    for (const month of fresh.months) months.add(month);
+  };
   const profiles = new Map<string, TextProfile>();
   const nowIso = deps.now.toISOString();
 
@@ -151,14 +157,18 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
   /** Records a copy on an existing story, moving its origin or canonical text if this copy is earlier or fuller. */
   const join = async (p: Prepared, pointer: StoryPointer, match: MatchKind, score: number) => {
     await deps.stories.putCopy(copyOf(outlet, p, pointer.storyId, match, score, nowIso));
-    if (p.published < pointer.published) {
-      const moved = await deps.stories.updateOrigin(pointer.storyId, originOf(outlet, p));
-      if (moved) await addMonth(p.published);
-    }
-    if (p.fp.basis === 'body' && p.fp.wordCount > pointer.words) {
-      await deps.contents.putCanonical(contentOf(outlet, p));
-      await deps.stories.updateCanonical(pointer.storyId, canonicalOf(outlet, p));
-    }
+    const earlier = p.published < pointer.published;
+    const fuller = p.fp.basis === 'body' && p.fp.wordCount > pointer.words;
+    if (fuller) await deps.contents.putCanonical(contentOf(outlet, p));
+    const origin = earlier ? originOf(outlet, p) : undefined;
+    const canonical = fuller ? canonicalOf(outlet, p) : undefined;
+    // The pointer's values are a snapshot: the story may have moved on, so each change stays conditional,
+    // and both go in one write when both look due (falling back to one at a time if they were not).
+    if (origin && canonical && !(await deps.stories.updateStory(pointer.storyId, { origin, canonical }))) {
+      await deps.stories.updateStory(pointer.storyId, { origin });
+      await deps.stories.updateStory(pointer.storyId, { canonical });
+    } else if (origin && !canonical) await deps.stories.updateStory(pointer.storyId, { origin });
+    else if (canonical && !origin) await deps.stories.updateStory(pointer.storyId, { canonical });
     const updated: StoryPointer = {
       storyId: pointer.storyId,
       published: p.published < pointer.published ? p.published : pointer.published,
@@ -195,7 +205,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       const { created } = await deps.stories.createStory(storyRecord(outlet, p, storyId, nowIso), copyOf(outlet, p, storyId, 'first', 1, nowIso));
       if (created) {
         await deps.stories.putSignatures(p.keys, mine(storyId));
-        await addMonth(p.published);
+        await addMonth(p.published); // the month the story is indexed under, for good
         return { pointer: mine(storyId), match: 'first', score: 1 };
       }
       // The id is taken: by a copy of this very story (join it) or by a story that merely shares its lede.
@@ -223,6 +233,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       continue;
     }
 
+    await refresh(p);
     let decision: { pointer: StoryPointer; match: MatchKind; score: number } | undefined;
     const exact = hashes.get(p.fp.contentHash);
     if (exact) decision = { pointer: exact, match: 'exact', score: 1 };

@@ -41,13 +41,20 @@ export interface StoryStore {
   putSignatures(keys: readonly string[], story: StoryPointer): Promise<void>;
   /** Upserts a COPY record; its `match`, `score` and `firstSeen` are set once, on first write. */
   putCopy(copy: CopyRecord): Promise<void>;
-  /** Makes the copy the story's origin if it was published before the current origin. */
-  updateOrigin(storyId: string, origin: OriginCandidate): Promise<boolean>;
-  /** Makes the copy the story's canonical text if it has more words than the current one. */
-  updateCanonical(storyId: string, canonical: CanonicalCandidate): Promise<boolean>;
+  /**
+   * One conditional update of a story: `origin` applies if published before the current origin,
+   * `canonical` if it has more words than the current canonical text; with both, only if both hold.
+   * Returns whether it applied.
+   */
+  updateStory(storyId: string, change: StoryChange): Promise<boolean>;
   addMonth(month: string): Promise<void>;
   /** Marks an item as seen (written last, so an interrupted ingest is redone on retry). */
   putItem(item: ItemRecord): Promise<void>;
+}
+
+export interface StoryChange {
+  readonly origin?: OriginCandidate;
+  readonly canonical?: CanonicalCandidate;
 }
 
 export interface OriginCandidate {

@@ -3,9 +3,10 @@
  *
  * - Shingles: every run of `SHINGLE_WORDS` consecutive comparison tokens (normalise.ts), hashed to a
  *   53-bit integer. Two texts' shared shingles measure how much text they share, in order.
- * - Candidate keys (a handful per story, stored as DynamoDB keys): the smallest shingle hashes of the
- *   lede (the first `LEDE_WORDS` words — an excerpt or a trimmed copy keeps its lede) and of the whole
- *   text (a copy whose lede was rewritten still shares most of its shingles). Shingles made only of
+ * - Candidate keys (at most five per story, stored as DynamoDB keys): the opening shingle, the smallest
+ *   shingle hash of the lede (the first `LEDE_WORDS` words — an excerpt or a trimmed copy keeps its
+ *   lede) and the smallest of the whole text (a copy whose lede was rewritten still shares most of its
+ *   shingles). Shingles made only of
  *   stopwords are never keys: "said in a statement on" would collide across unrelated stories.
  * - Decision (`compareTexts` + `decideNear`): containment — shared shingles over the smaller text's
  *   shingles — catches excerpts (Jaccard would not: an excerpt is a fifth of the full text). It must
@@ -17,7 +18,7 @@ import { tokens } from './normalise.ts';
 
 export const SHINGLE_WORDS = 5;
 export const LEDE_WORDS = 30;
-export const LEDE_KEYS = 2;
+export const LEDE_KEYS = 1;
 export const GLOBAL_KEYS = 3;
 
 export interface NearThresholds {
@@ -97,7 +98,9 @@ export function candidateKeys(paragraphs: readonly string[]): string[] {
     for (let i = 0; i + SHINGLE_WORDS <= end; i++) if (eligible(i)) hashes.add(shingleHash(words, i));
     return [...hashes].sort((a, b) => a - b).slice(0, count);
   };
-  const keys = [...smallest(Math.min(words.length, LEDE_WORDS), LEDE_KEYS), ...smallest(words.length, GLOBAL_KEYS)];
+  // The opening shingle anchors excerpts too short for their lede's smallest shingles to agree with the full text's.
+  const opening = words.length >= SHINGLE_WORDS && eligible(0) ? [shingleHash(words, 0)] : [];
+  const keys = [...opening, ...smallest(Math.min(words.length, LEDE_WORDS), LEDE_KEYS), ...smallest(words.length, GLOBAL_KEYS)];
   return [...new Set(keys)].map((k) => k.toString(36));
 }
 

@@ -12,8 +12,11 @@ export interface AwsClients {
   readonly s3: S3Client;
 }
 
+/** Called with every pair of clients created: how eval and bench attach their request meters. */
+export const clientObservers: Array<(clients: AwsClients) => void> = [];
+
 export function createClients(config: Pick<RuntimeConfig, 's3ForcePathStyle'>): AwsClients {
-  return {
+  const clients: AwsClients = {
     dynamodb: new DynamoDBClient({ maxAttempts: 5 }),
     s3: new S3Client({
       maxAttempts: 5,
@@ -23,4 +26,6 @@ export function createClients(config: Pick<RuntimeConfig, 's3ForcePathStyle'>): 
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
   };
+  for (const observe of clientObservers) observe(clients);
+  return clients;
 }

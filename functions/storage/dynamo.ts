@@ -22,9 +22,8 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/model.ts';
 import type {
-  CanonicalCandidate,
   IndexLookup,
-  OriginCandidate,
+  StoryChange,
   OutletMemory,
   OutletStateStore,
   StoryReader,
@@ -192,34 +191,30 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     );
   }
 
-  async updateOrigin(storyId: string, o: OriginCandidate): Promise<boolean> {
-    return this.conditionalUpdate(
-      storyId,
-      'SET title = :title, #url = :url, outletId = :outletId, outletName = :outletName, published = :published, ' +
-        'originCopy = :originCopy, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
-      'published > :published',
-      { ...prefixed({ ...o }), ...prefixed(keys.byPublished(o.published, storyId)) },
-    );
-  }
-
-  async updateCanonical(storyId: string, c: CanonicalCandidate): Promise<boolean> {
-    return this.conditionalUpdate(
-      storyId,
-      'SET canonicalHash = :canonicalHash, canonicalCopy = :canonicalCopy, words = :words, summary = :summary',
-      'words < :words',
-      prefixed({ ...c }),
-    );
-  }
-
-  private async conditionalUpdate(storyId: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
+  async updateStory(storyId: string, change: StoryChange): Promise<boolean> {
+    const sets: string[] = [];
+    const conditions = ['attribute_exists(pk)'];
+    const values: Record<string, unknown> = {};
+    if (change.origin) {
+      // The time index keeps the founder's date (it never moves: no index rewrite on a backlog).
+      sets.push('title = :title', '#url = :url', 'outletId = :outletId', 'outletName = :outletName', 'published = :published', 'originCopy = :originCopy');
+      conditions.push('published > :published');
+      Object.assign(values, prefixed({ ...change.origin }));
+    }
+    if (change.canonical) {
+      sets.push('canonicalHash = :canonicalHash', 'canonicalCopy = :canonicalCopy', 'words = :words', 'summary = :summary');
+      conditions.push('words < :words');
+      Object.assign(values, prefixed({ ...change.canonical }));
+    }
+    if (sets.length === 0) return false;
     try {
       await this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
           Key: marshall(keys.story(storyId)),
-          UpdateExpression: update,
-          ConditionExpression: `attribute_exists(pk) AND ${condition}`,
-          ExpressionAttributeNames: update.includes('#url') ? { '#url': 'url' } : undefined,
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: change.origin ? { '#url': 'url' } : undefined,
           ExpressionAttributeValues: marshall(values),
         }),
       );
@@ -303,7 +298,10 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     const ids = query.outletId ? await this.storyIdsOfOutlet(query.outletId, query.since) : await this.storyIdsByPublished(query);
     const limited = query.limit === undefined ? ids : ids.slice(0, query.limit);
     const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.getStory(id));
-    return stories.filter((s): s is StoryWithCopies => s !== undefined);
+    // The indexes hold the founding copy's date; a story's `published` is its earliest copy's, never later.
+    return stories
+      .filter((s): s is StoryWithCopies => s !== undefined && (!query.since || s.story.published >= query.since))
+      .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId));
   }
 
   async getStory(storyId: string): Promise<StoryWithCopies | undefined> {
