@@ -11,10 +11,10 @@
  * 3. Recurrence: a line shape (numbers masked) that recurs across many items of one outlet's feed is
  *    that outlet's template, whatever its wording (CCNet's line-frequency idea).
  */
-import { createHash } from 'node:crypto';
+import { hash53 } from './hash.ts';
 import type { TextLine } from './extract.ts';
 import type { RemovedLine } from './model.ts';
-import { cleanText, lineKey, lineShape, tokens } from './normalise.ts';
+import { cleanText, lineKey, shapeOfTokens, tokens, tokensOfClean } from './normalise.ts';
 
 export interface BoilerplateContext {
   /** The item's own title. */
@@ -27,10 +27,7 @@ export interface BoilerplateContext {
   readonly outletName?: string;
 }
 
-export interface StrippedText {
-  readonly kept: string[];
-  readonly removed: RemovedLine[];
-}
+
 
 interface LineRule {
   readonly name: string;
@@ -121,19 +118,44 @@ const PROSE_MIN_WORDS = 12;
 // Only after an ellipsis or a sentence end: "…who own a library card read more." is a sentence.
 const TRAILING_CONTINUE = /(\s*\[?(\.\.\.|…)\]?\s*|(?<=[.!?"'\u2019\u201d)\]])\s*)\[?(continue reading|read more|read the (full|rest of the) (story|article))\W*$/i;
 const TRAILING_ELLIPSIS = /\s*\[(\.\.\.|…)\]\s*$/;
+/** A cheap test that spares most lines the two expressions above. */
+const MAYBE_TRAILER = /read|continu|\]\s*$/i;
 
 const SENTENCE_END = /[.!?]["')]?$/;
 
 /** A line this much inside links and this short is navigation, not prose. */
 const LINK_LINE = { minRatio: 0.9, maxWords: 20 };
 
-export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateContext): StrippedText {
+/** A line with its rule form and comparison tokens, computed once. */
+export interface AnalysedLine extends TextLine {
+  /** `cleanText` of the line: the form the rules are written for. */
+  readonly clean: string;
+  /** `tokens` of the line. */
+  readonly words: readonly string[];
+}
+
+export function analyseLine(line: TextLine): AnalysedLine {
+  if ('words' in line) return line as AnalysedLine;
+  const clean = cleanText(line.text);
+  return { ...line, clean, words: tokensOfClean(clean) };
+}
+
+export interface StrippedText {
+  readonly kept: string[];
+  /** The comparison tokens of `kept`, in order. */
+  readonly keptWords: string[];
+  readonly removed: RemovedLine[];
+}
+
+export function stripBoilerplate(input: readonly TextLine[], ctx: BoilerplateContext): StrippedText {
+  const lines = input.map(analyseLine);
   const titleKey = lineKey(ctx.title);
+  const outletKey = ctx.outletName ? lineKey(ctx.outletName.replace(/^the\s+/i, '')) : '';
   // Pass 1: rules that hold wherever the line stands.
-  const verdicts: (string | undefined)[] = lines.map((line) => classify(line, titleKey, ctx));
+  const verdicts: (string | undefined)[] = lines.map((line) => classify(line, titleKey, outletKey, ctx));
   // A feed of templated items (market closes, weather outlooks) shares most of its lines: when recurrence
   // would take half an item's words, those lines are the item's substance, not the outlet's wrapper.
-  const wordsOf = (i: number) => tokens(lines[i]!.text).length;
+  const wordsOf = (i: number) => lines[i]!.words.length;
   const recurringWords = lines.reduce((n, _, i) => n + (verdicts[i] === 'recurring' ? wordsOf(i) : 0), 0);
   const candidateWords = lines.reduce((n, _, i) => n + (verdicts[i] === undefined || verdicts[i] === 'recurring' ? wordsOf(i) : 0), 0);
   if (recurringWords * 2 >= candidateWords) {
@@ -144,23 +166,23 @@ export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateCon
   // Pass 2: rules about position, judged against the prose that survived pass 1. Outlets wrap the
   // article in short fragments (kickers, datelines, "Tags", social links) before its first and after
   // its last sentence, and put the author's bio last.
-  const prose = lines.map((line, i) => verdicts[i] === undefined && isProse(line.text));
+  const prose = lines.map((line, i) => verdicts[i] === undefined && isProse(line));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   if (firstProse >= 0) {
-    lines.forEach((line, i) => {
+    lines.forEach((_, i) => {
       if (verdicts[i] !== undefined) return;
       if (i < firstProse || i > lastProse) verdicts[i] = 'edge-fragment';
     });
     const tail = lines.map((_, i) => i).filter((i) => verdicts[i] === undefined).slice(-TAIL_LINES);
     for (const i of tail) {
-      const text = cleanText(lines[i]!.text);
-      const rule = firstRule(text, tokens(text).length, TAIL_RULES);
+      const rule = firstRule(lines[i]!.clean, lines[i]!.words.length, TAIL_RULES);
       if (rule) verdicts[i] = rule.name;
     }
   }
 
   const kept: string[] = [];
+  const keptWords: string[] = [];
   const removed: RemovedLine[] = [];
   lines.forEach((line, i) => {
     const rule = verdicts[i];
@@ -168,18 +190,21 @@ export function stripBoilerplate(lines: readonly TextLine[], ctx: BoilerplateCon
       removed.push({ text: line.text, rule });
       return;
     }
-    const trimmed = line.text.replace(TRAILING_CONTINUE, '').replace(TRAILING_ELLIPSIS, '');
+    const trimmed = MAYBE_TRAILER.test(line.text.slice(-48))
+      ? line.text.replace(TRAILING_CONTINUE, '').replace(TRAILING_ELLIPSIS, '')
+      : line.text;
     if (trimmed !== line.text) removed.push({ text: line.text.slice(trimmed.length).trim(), rule: 'continue-reading' });
-    if (trimmed) kept.push(trimmed);
+    if (!trimmed) return;
+    kept.push(trimmed);
+    for (const word of trimmed === line.text ? line.words : tokens(trimmed)) keptWords.push(word);
   });
-  return { kept, removed };
+  return { kept, keptWords, removed };
 }
 
 /** Prose: a sentence, or a line long enough to be one. */
-function isProse(display: string): boolean {
-  const text = cleanText(display);
-  const words = tokens(text).length;
-  return words >= PROSE_MIN_WORDS || (words >= 4 && SENTENCE_END.test(text));
+function isProse(line: AnalysedLine): boolean {
+  const words = line.words.length;
+  return words >= PROSE_MIN_WORDS || (words >= 4 && SENTENCE_END.test(line.clean));
 }
 
 /** `text` is `cleanText` (one kind of quote and dash): the form the rules are written for. */
@@ -190,40 +215,37 @@ function firstRule(text: string, words: number, rules: readonly LineRule[]): Lin
   );
 }
 
-function classify(line: TextLine, titleKey: string, ctx: BoilerplateContext): string | undefined {
-  const text = cleanText(line.text);
-  const words = tokens(text);
+function classify(line: AnalysedLine, titleKey: string, outletKey: string, ctx: BoilerplateContext): string | undefined {
+  const { clean, words } = line;
   if (words.length === 0) return 'empty';
-  const rule = firstRule(text, words.length, LINE_RULES);
+  const rule = firstRule(clean, words.length, LINE_RULES);
   if (rule) return rule.name;
+  if (words.length > SHORT_LINE_WORDS) return undefined; // a paragraph: none of the rules below is about one
   const key = words.join(' ');
   if (key === titleKey) return 'title';
   if (ctx.otherTitles.has(key)) return 'other-title';
   if (line.linkRatio >= LINK_LINE.minRatio && words.length <= LINK_LINE.maxWords) return 'link-line';
-  if (ctx.recurring.size > 0 && ctx.recurring.has(shapeId(lineShape(line.text)))) return 'recurring';
-  if (words.length <= OUTLET_MENTION_MAX_WORDS && ctx.outletName && mentions(key, ctx.outletName)) return 'outlet-mention';
+  if (ctx.recurring.size > 0 && ctx.recurring.has(shapeId(shapeOfTokens(words)))) return 'recurring';
+  if (outletKey && ` ${key} `.includes(` ${outletKey} `)) return 'outlet-mention';
   return undefined;
 }
 
-/** Lines up to this long that name the outlet are its own wrapper (credit, bio, "appeared first on"). */
-const OUTLET_MENTION_MAX_WORDS = 40;
+/**
+ * Feed-context rules only judge lines up to this long: titles, teasers, template lines (recurrence keeps
+ * only shapes of at most 30 words) and lines naming the outlet (its credit, bio, "appeared first on").
+ */
+const SHORT_LINE_WORDS = 40;
 
-function mentions(lineKeyText: string, outletName: string): boolean {
-  const name = lineKey(outletName.replace(/^the\s+/i, ''));
-  return name.length > 0 && ` ${lineKeyText} `.includes(` ${name} `);
+/** A short, stable id of a line shape (53-bit, base 36): what the store keeps of learned boilerplate. */
+export function shapeId(shape: string): string {
+  return hash53(shape).toString(36);
 }
 
 /**
  * Line shapes that recur across an outlet's items: in at least `minItems` items and at least
  * `minShare` of them, and no longer than `maxWords` (a shared paragraph of prose is content: an
- * outlet re-posting its own story must not lose its text).
+ * outlet re-posting its own story must not lose its text). Returns `shapeId`s.
  */
-/** A short, stable id of a line shape: what the store keeps of learned boilerplate. */
-export function shapeId(shape: string): string {
-  return createHash('sha256').update(shape, 'utf8').digest('hex').slice(0, 12);
-}
-
-/** Returns `shapeId`s. */
 export function recurringShapes(
   itemsLines: readonly (readonly TextLine[])[],
   { minItems = 3, minShare = 0.2, maxWords = 30 } = {},
@@ -232,8 +254,8 @@ export function recurringShapes(
   for (const lines of itemsLines) {
     const shapes = new Set<string>();
     for (const line of lines) {
-      const shape = lineShape(line.text);
-      if (shape && shape.split(' ').length <= maxWords) shapes.add(shape);
+      const { words } = analyseLine(line);
+      if (words.length > 0 && words.length <= maxWords) shapes.add(shapeOfTokens(words));
     }
     for (const shape of shapes) counts.set(shape, (counts.get(shape) ?? 0) + 1);
   }

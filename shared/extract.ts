@@ -44,10 +44,7 @@ export function extractLines(html: string): TextLine[] {
 
   const endLine = (): void => {
     const cleaned = displayText(text);
-    if (cleaned) {
-      const raw = text.replace(/\s+/g, ' ').trim().length || 1;
-      lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / raw) });
-    }
+    if (cleaned) lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / cleaned.length) });
     text = '';
     linkChars = 0;
   };
@@ -69,7 +66,7 @@ export function extractLines(html: string): TextLine[] {
       ontext(data) {
         if (skipDepth > 0) return;
         text += data;
-        if (linkDepth > 0) linkChars += data.replace(/\s+/g, ' ').trim().length;
+        if (linkDepth > 0) linkChars += data.trim().length;
       },
       onclosetag(name, isImplied) {
         if (skipDepth > 0) {

@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import type { FeedItem, ItemFingerprint } from './model.ts';
 import { extractLines, type TextLine } from './extract.ts';
-import { recurringShapes, stripBoilerplate, type BoilerplateContext } from './boilerplate.ts';
-import { lineKey, tokens } from './normalise.ts';
+import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from './boilerplate.ts';
+import { lineKey } from './normalise.ts';
 
 export const MIN_BODY_WORDS = 15;
 /** Bumped when normalisation changes so that old and new hashes never collide by accident. */
@@ -65,8 +65,7 @@ export function fingerprint(
   lines: readonly TextLine[],
   ctx: BoilerplateContext,
 ): ItemFingerprint {
-  const { kept, removed } = stripBoilerplate(lines, ctx);
-  const words = kept.flatMap((paragraph) => tokens(paragraph));
+  const { kept, keptWords: words, removed } = stripBoilerplate(lines, ctx);
   const basis = words.length >= MIN_BODY_WORDS ? 'body' : 'item';
   const contentHash =
     basis === 'body'
@@ -80,6 +79,7 @@ export function fingerprint(
     basis,
     paragraphs: kept,
     removed,
+    words,
     wordCount: words.length,
   };
 }
@@ -122,7 +122,7 @@ export function fingerprintFeed(
   wanted: readonly IdentifiedItem[],
   learned: ReadonlySet<string> = new Set(),
 ): FeedFingerprints {
-  const linesByKey = new Map(all.map((it) => [it.itemKey, extractLines(it.item.html)] as const));
+  const linesByKey = new Map(all.map((it) => [it.itemKey, extractLines(it.item.html).map(analyseLine)] as const));
   const inDocument = recurringShapes([...linesByKey.values()]);
   const recurring = new Set([...learned, ...inDocument]);
   // Holds the item's own title too: `stripBoilerplate` tests for the own title first.

@@ -34,14 +34,13 @@ import type {
 } from './model.ts';
 import type { ContentStore, StoryStore } from './ports.ts';
 import { fingerprintFeed, identifyItems, sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
-import { tokens } from './normalise.ts';
 import {
   DEFAULT_THRESHOLDS,
   LEDE_WORDS,
-  candidateKeys,
   compareTexts,
   decideNear,
   profileText,
+  similarityOf,
   type NearThresholds,
   type TextProfile,
 } from './similarity.ts';
@@ -97,14 +96,8 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
   const prepared: Prepared[] = todo
     .map((it) => {
       const fp = fingerprints.get(it.itemKey)!;
-      const body = fp.basis === 'body';
-      return {
-        it,
-        fp,
-        published: publicationDate(it.item, deps.now),
-        profile: profileText(body ? fp.paragraphs : [], it.item.title),
-        keys: body ? candidateKeys(fp.paragraphs) : [],
-      };
+      const { profile, keys } = similarityOf(fp.basis === 'body' ? fp.words : [], it.item.title);
+      return { it, fp, published: publicationDate(it.item, deps.now), profile, keys };
     })
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
 
@@ -266,7 +259,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
 
 /** A lede-derived id first (copies of one story agree on it), the content hash's as the fallback. */
 function proposedIds(p: Prepared): [string, string | undefined] {
-  const words = p.fp.basis === 'body' ? p.fp.paragraphs.flatMap((x) => tokens(x)) : [];
+  const words = p.fp.basis === 'body' ? p.fp.words : [];
   const byHash = storyIdFor(p.fp.contentHash);
   if (words.length < LEDE_WORDS) return [byHash, undefined];
   return [storyIdFor(sha256(`lede\u0000${words.slice(0, LEDE_WORDS).join(' ')}`)), byHash];

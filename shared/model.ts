@@ -45,6 +45,8 @@ export interface ItemFingerprint {
   readonly paragraphs: readonly string[];
   /** Lines dropped as boilerplate, with the rule that dropped each (the explainable record). */
   readonly removed: readonly RemovedLine[];
+  /** The comparison tokens of `paragraphs` (normalise.ts `tokens`), in order. */
+  readonly words: readonly string[];
   readonly wordCount: number;
 }
 

@@ -18,11 +18,21 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i' };
 const UNDECOMPOSED_RE = /[øłđßæœþı]/g;
 
+// Unicode normalisation is the costly step: ASCII text (most of it, in English feeds) skips it.
+const NON_ASCII = /[^\x00-\x7F]/;
+/** What `cleanText` changes in ASCII text: backticks, `--`, runs of or unusual whitespace. */
+const ASCII_TO_FOLD = /`|--|\s\s|[\t\n\r\f\v]/;
+const ASCII_SPACES_TO_FOLD = /\s\s|[\t\n\r\f\v]/;
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+const NUMBERS = /\p{N}+/gu;
+
 export function displayText(text: string): string {
+  if (!NON_ASCII.test(text)) return ASCII_SPACES_TO_FOLD.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
   return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
 export function cleanText(text: string): string {
+  if (!NON_ASCII.test(text)) return ASCII_TO_FOLD.test(text) ? text.replace(SINGLE_QUOTES, "'").replace(DASHES, '-').replace(SPACES, ' ').trim() : text.trim();
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
@@ -35,7 +45,13 @@ export function cleanText(text: string): string {
 
 /** Lower-cased, diacritic-free words of letters and digits. */
 export function tokens(text: string): string[] {
-  const folded = cleanText(text)
+  return tokensOfClean(cleanText(text));
+}
+
+/** `tokens` of a text already through `cleanText`. */
+export function tokensOfClean(clean: string): string[] {
+  if (!NON_ASCII.test(clean)) return clean.toLowerCase().match(ASCII_WORD) ?? [];
+  const folded = clean
     .toLowerCase()
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
@@ -54,8 +70,12 @@ export function lineKey(text: string): string {
  * a dateline). Longer lines keep their numbers: two templated reports differ in exactly those.
  */
 export function lineShape(text: string): string {
-  const key = lineKey(text);
-  return key.split(' ').length <= SHAPE_MASK_MAX_WORDS ? key.replace(/\p{N}+/gu, '#') : key;
+  return shapeOfTokens(tokens(text));
+}
+
+export function shapeOfTokens(words: readonly string[]): string {
+  const key = words.join(' ');
+  return words.length <= SHAPE_MASK_MAX_WORDS ? key.replace(NUMBERS, '#') : key;
 }
 
 const SHAPE_MASK_MAX_WORDS = 8;

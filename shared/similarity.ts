@@ -15,6 +15,7 @@
  *   larger, the titles must agree too (a digest quoting one story's lede is not that story).
  */
 import { tokens } from './normalise.ts';
+import { SEED_A, SEED_B, fnv1a } from './hash.ts';
 
 export const SHINGLE_WORDS = 5;
 export const LEDE_WORDS = 30;
@@ -42,12 +43,12 @@ export interface NearThresholds {
 export const DEFAULT_THRESHOLDS: NearThresholds = { containment: 0.8, minShared: 10, coverage: 0.5, title: 0.5, numbersMissing: 0.1 };
 
 export interface TextProfile {
-  /** Sorted, distinct shingle hashes. */
-  readonly shingles: readonly number[];
+  /** Shingle hashes, in text order (with repeats); `compareTexts` sorts them when it needs to. */
+  readonly shingles: Float64Array;
   /** Numbers, weekdays and months: the tokens that tell templated reports apart. */
-  readonly markers: readonly string[];
+  /** The text's comparison tokens: numbers and dates are taken from them when a comparison needs them. */
+  readonly tokens: readonly string[];
   readonly titleWords: readonly string[];
-  readonly words: number;
 }
 
 const STOPWORDS = new Set(
@@ -55,51 +56,115 @@ const STOPWORDS = new Set(
     'i if in into is it its more most no not of on one or our out over said says she so some than that the their them ' +
     'then there these they this to up was we were what when which while who will with would you').split(' '),
 );
+const STOPWORD_HASHES = new Set([...STOPWORDS].map((w) => fnv1a(w, SEED_A)));
 const MONTHS_AND_DAYS = new Set(
   ('january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
     'sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday').split(' '),
 );
 const NUMBER = /^\p{N}+$/u;
 
-/** FNV-1a, 32 bits, with a seed: two seeds give the 53 bits of a shingle hash. */
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+function isMarker(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true; // tokens are runs of letters and digits: a leading digit is a number
+  if (c > 127) return NUMBER.test(word);
+  return word.length >= 3 && word.length <= 9 && MONTHS_AND_DAYS.has(word);
+}
+
+/**
+ * The shingle hashes of a token sequence: each word is hashed once (two 32-bit FNV-1a seeds), and each
+ * run of `SHINGLE_WORDS` word hashes is mixed, in order, into 53 bits — no strings are built per shingle.
+ */
+function wordHashes(words: readonly string[]): Uint32Array {
+  const a = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) a[i] = fnv1a(words[i]!, SEED_A);
+  return a;
+}
+
+function shingleHashes(words: readonly string[], a: Uint32Array = wordHashes(words)): Float64Array {
+  const n = words.length;
+  const b = new Uint32Array(n);
+  for (let i = 0; i < n; i++) b[i] = fmix32(a[i]! ^ SEED_B); // a second stream without a second pass over the word
+  const span = Math.min(SHINGLE_WORDS, n);
+  const out = new Float64Array(span > 0 ? n - span + 1 : 0);
+  for (let i = 0; i < out.length; i++) {
+    let h1 = 0x9e3779b9;
+    let h2 = 0x85ebca6b;
+    for (let j = i; j < i + span; j++) {
+      h1 = Math.imul(h1 ^ a[j]!, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ b[j]!, 0x01000193) >>> 0;
+    }
+    out[i] = h1 * 0x200000 + (h2 & 0x1fffff);
   }
+  return out;
+}
+
+/** MurmurHash3's 32-bit finaliser. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
-function shingleHash(words: readonly string[], start: number): number {
-  const text = words.slice(start, start + SHINGLE_WORDS).join(' ');
-  return fnv1a(text, 0x811c9dc5) * 0x200000 + (fnv1a(text, 0x01234567) & 0x1fffff);
+/** Sorted, distinct. */
+function sortedUnique(values: Float64Array): Float64Array {
+  const sorted = values.slice().sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }
 
 export function profileText(paragraphs: readonly string[], title: string): TextProfile {
-  const words = paragraphs.flatMap((p) => tokens(p));
-  const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(shingleHash(words, i));
-  if (words.length > 0 && words.length < SHINGLE_WORDS) shingles.add(shingleHash(words, 0));
+  return profileWords(paragraphs.flatMap((p) => tokens(p)), title);
+}
+
+/** `profileText` of a text's comparison tokens (`hashes`: its shingle hashes, if already computed). */
+export function profileWords(words: readonly string[], title: string, hashes: Float64Array = shingleHashes(words)): TextProfile {
   return {
-    shingles: [...shingles].sort((a, b) => a - b),
-    markers: [...new Set(words.filter((w) => NUMBER.test(w) || MONTHS_AND_DAYS.has(w)))].sort(),
+    shingles: hashes,
+    tokens: words,
     titleWords: [...new Set(tokens(title).filter((w) => !STOPWORDS.has(w)))].sort(),
-    words: words.length,
   };
 }
 
 /** The candidate keys of a text: a few content-defined shingles of its lede and of its whole. */
 export function candidateKeys(paragraphs: readonly string[]): string[] {
-  const words = paragraphs.flatMap((p) => tokens(p));
-  const eligible = (start: number) => words.slice(start, start + SHINGLE_WORDS).some((w) => !STOPWORDS.has(w));
+  return candidateKeysOf(paragraphs.flatMap((p) => tokens(p)));
+}
+
+/** A text's profile and candidate keys, sharing one pass of shingle hashing. */
+export function similarityOf(words: readonly string[], title: string): { profile: TextProfile; keys: string[] } {
+  const perWord = wordHashes(words);
+  const hashes = shingleHashes(words, perWord);
+  return { profile: profileWords(words, title, hashes), keys: candidateKeysOf(words, hashes, perWord) };
+}
+
+/** `candidateKeys` of a text's comparison tokens. */
+export function candidateKeysOf(
+  words: readonly string[],
+  hashes: Float64Array = shingleHashes(words),
+  perWord: Uint32Array = wordHashes(words),
+): string[] {
+  if (words.length < SHINGLE_WORDS) return [];
+  // Index of the last content word at or before each position: a shingle is eligible if it holds one.
+  const lastContent = new Int32Array(words.length);
+  for (let i = 0, last = -1; i < words.length; i++) lastContent[i] = last = STOPWORD_HASHES.has(perWord[i]!) ? last : i;
+  const eligible = (start: number) => lastContent[start + SHINGLE_WORDS - 1]! >= start;
   const smallest = (end: number, count: number): number[] => {
-    const hashes = new Set<number>();
-    for (let i = 0; i + SHINGLE_WORDS <= end; i++) if (eligible(i)) hashes.add(shingleHash(words, i));
-    return [...hashes].sort((a, b) => a - b).slice(0, count);
+    const picked: number[] = []; // ascending, distinct, at most `count`
+    for (let i = 0; i + SHINGLE_WORDS <= end; i++) {
+      const h = hashes[i]!;
+      if (!eligible(i) || picked.includes(h) || (picked.length === count && h >= picked[count - 1]!)) continue;
+      picked.push(h);
+      picked.sort((x, y) => x - y);
+      if (picked.length > count) picked.pop();
+    }
+    return picked;
   };
   // The opening shingle anchors excerpts too short for their lede's smallest shingles to agree with the full text's.
-  const opening = words.length >= SHINGLE_WORDS && eligible(0) ? [shingleHash(words, 0)] : [];
+  const opening = eligible(0) ? [hashes[0]!] : [];
   const keys = [...opening, ...smallest(Math.min(words.length, LEDE_WORDS), LEDE_KEYS), ...smallest(words.length, GLOBAL_KEYS)];
   return [...new Set(keys)].map((k) => k.toString(36));
 }
@@ -117,7 +182,7 @@ export interface Comparison {
   readonly title: number;
 }
 
-function intersectSorted(a: readonly number[], b: readonly number[]): number {
+function intersectSorted(a: Float64Array, b: Float64Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -133,19 +198,32 @@ function intersectSorted(a: readonly number[], b: readonly number[]): number {
   return n;
 }
 
+/** Most profiles are never compared (no candidate): sorting is deferred to the first comparison. */
+const sortedShingles = new WeakMap<TextProfile, Float64Array>();
+
+function distinctShingles(p: TextProfile): Float64Array {
+  let sorted = sortedShingles.get(p);
+  if (!sorted) sortedShingles.set(p, (sorted = sortedUnique(p.shingles)));
+  return sorted;
+}
+
 export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
-  const shared = intersectSorted(a.shingles, b.shingles);
-  const [small, large] = a.shingles.length <= b.shingles.length ? [a, b] : [b, a];
-  const largeMarkers = new Set(large.markers);
-  const missing = small.markers.filter((m) => !largeMarkers.has(m)).length;
+  const sa = distinctShingles(a);
+  const sb = distinctShingles(b);
+  const shared = intersectSorted(sa, sb);
+  const [small, large] = sa.length <= sb.length ? [a, b] : [b, a];
+  const [smallN, largeN] = sa.length <= sb.length ? [sa.length, sb.length] : [sb.length, sa.length];
+  const smallMarkers = new Set(small.tokens.filter(isMarker));
+  const largeMarkers = new Set(large.tokens.filter(isMarker));
+  const missing = [...smallMarkers].filter((m) => !largeMarkers.has(m)).length;
   const titleShared = a.titleWords.filter((w) => b.titleWords.includes(w)).length;
   const shorterTitle = Math.min(a.titleWords.length, b.titleWords.length);
   return {
     shared,
-    containment: small.shingles.length ? shared / small.shingles.length : 0,
-    coverage: large.shingles.length ? shared / large.shingles.length : 0,
-    jaccard: shared / Math.max(1, a.shingles.length + b.shingles.length - shared),
-    numbersMissing: small.markers.length ? missing / small.markers.length : 0,
+    containment: smallN ? shared / smallN : 0,
+    coverage: largeN ? shared / largeN : 0,
+    jaccard: shared / Math.max(1, sa.length + sb.length - shared),
+    numbersMissing: smallMarkers.size ? missing / smallMarkers.size : 0,
     title: shorterTitle ? titleShared / shorterTitle : 0,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recurringShapes, shapeId, stripBoilerplate, type BoilerplateContext } from '../../shared/boilerplate.ts';
 import type { TextLine } from '../../shared/extract.ts';
-import { lineKey, lineShape } from '../../shared/normalise.ts';
+import { lineKey, lineShape, tokens } from '../../shared/normalise.ts';
 
 const line = (text: string, linkRatio = 0): TextLine => ({ text, linkRatio });
 
@@ -45,11 +45,15 @@ function expectKept(candidate: string, ctx: BoilerplateContext = CTX): void {
 
 describe('stripBoilerplate: clean article', () => {
   it('keeps every prose paragraph of an article without boilerplate, in order', () => {
-    expect(stripBoilerplate([line(P1), line(P2), line(P3)], CTX)).toEqual({ kept: [P1, P2, P3], removed: [] });
+    expect(stripBoilerplate([line(P1), line(P2), line(P3)], CTX)).toEqual({
+      kept: [P1, P2, P3],
+      keptWords: [P1, P2, P3].flatMap((p) => tokens(p)),
+      removed: [],
+    });
   });
 
   it('handles no lines at all', () => {
-    expect(stripBoilerplate([], CTX)).toEqual({ kept: [], removed: [] });
+    expect(stripBoilerplate([], CTX)).toEqual({ kept: [], keptWords: [], removed: [] });
   });
 });
 
