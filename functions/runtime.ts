@@ -6,11 +6,15 @@ import { loadRuntimeConfig, type RuntimeConfig } from '../shared/config.ts';
 import { createClients } from './storage/clients.ts';
 import { DynamoStore } from './storage/dynamo.ts';
 import { S3Store } from './storage/s3.ts';
+import { JobQueue } from './storage/sqs.ts';
 
 export interface Runtime {
   readonly config: RuntimeConfig;
   readonly table: DynamoStore;
   readonly bucket: S3Store;
+  /** Deployed only (see RuntimeConfig). */
+  readonly fetchQueue?: JobQueue;
+  readonly publishQueue?: JobQueue;
 }
 
 let cached: { readonly key: string; readonly runtime: Runtime } | undefined;
@@ -27,6 +31,8 @@ export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
     config,
     table: new DynamoStore(clients.dynamodb, config.tableName),
     bucket: new S3Store(clients.s3, config.bucketName),
+    fetchQueue: config.fetchQueueUrl ? new JobQueue(clients.sqs, config.fetchQueueUrl) : undefined,
+    publishQueue: config.publishQueueUrl ? new JobQueue(clients.sqs, config.publishQueueUrl) : undefined,
   };
   cached = { key, runtime };
   return runtime;

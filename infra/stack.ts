@@ -1,13 +1,53 @@
-/** The feedmerge stack. */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+/**
+ * The feedmerge stack: what runs locally, deployed.
+ *
+ *   EventBridge schedule ─▶ dispatch ─▶ fetch queue (DLQ) ─▶ fetch (×N, partial batch failures)
+ *                      │                                        │ "stories changed"
+ *                      └──────────────▶ publish ◀── publish queue (batched) ◀┘
+ *   fetch, publish ─▶ DynamoDB table + S3 bucket ─▶ CloudFront (feed/*) ─▶ readers
+ */
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { readDeployConfig, type DeployConfig } from './config.ts';
 import { Storage } from './storage.ts';
+import { Pipeline } from './pipeline.ts';
+import { Delivery } from './delivery.ts';
+import { Monitoring } from './monitoring.ts';
+
+export interface FeedmergeStackProps extends StackProps {
+  /** Overrides the configuration read from CDK context (tests). */
+  readonly config?: DeployConfig;
+}
 
 export class FeedmergeStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  readonly storage: Storage;
+  readonly pipeline: Pipeline;
+  readonly delivery: Delivery;
+
+  constructor(scope: Construct, id: string, props: FeedmergeStackProps = {}) {
     super(scope, id, props);
-    const storage = new Storage(this, 'Storage');
-    new CfnOutput(this, 'TableName', { value: storage.table.tableName });
-    new CfnOutput(this, 'BucketName', { value: storage.bucket.bucketName });
+    const config = props.config ?? readDeployConfig(this.node);
+    this.storage = new Storage(this, 'Storage');
+    this.delivery = new Delivery(this, 'Delivery', { bucket: this.storage.bucket });
+    this.pipeline = new Pipeline(this, 'Pipeline', {
+      config,
+      table: this.storage.table,
+      bucket: this.storage.bucket,
+      feedUrl: config.feedUrl ?? `https://${this.delivery.distribution.distributionDomainName}/`,
+    });
+    new Monitoring(this, 'Monitoring', { config, pipeline: this.pipeline });
+
+    new CfnOutput(this, 'FeedUrl', {
+      value: `${config.feedUrl ?? `https://${this.delivery.distribution.distributionDomainName}/`}feed.xml`,
+      description: 'The merged RSS feed (also feed.atom, feed.json, and an HTML page at /)',
+    });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.storage.bucket.bucketName, description: 'Outlet registry: s3://<bucket>/config/outlets.json' });
+
+    // The basic execution role's managed policy grants CloudWatch Logs writes only.
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'AWSLambdaBasicExecutionRole grants only CloudWatch Logs writes, which every function needs for its logs.',
+    });
   }
 }

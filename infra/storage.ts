@@ -2,11 +2,11 @@
  * The table and the bucket, built from shared/schema.ts: the same names, keys and indexes the
  * local runner creates in dynalite and s3rver.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE, type KeyAttribute } from '../shared/schema.ts';
+import { BUCKET, TABLE, type KeyAttribute } from '../shared/schema.ts';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
@@ -37,8 +37,19 @@ export class Storage extends Construct {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
+      // Versioned for the canonical copies and the registry (an operator's mistake can be undone);
+      // superseded versions of the merged feed, rewritten every cycle, are transient.
       versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { id: 'feed-old-versions', prefix: BUCKET.feedPrefix, noncurrentVersionExpiration: Duration.days(7) },
+        { id: 'registry-old-versions', prefix: 'config/', noncurrentVersionExpiration: Duration.days(90) },
+        { id: 'abort-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Readers reach objects only through CloudFront; the functions are the only other principals and their calls are in CloudTrail.',
     });
   }
 }

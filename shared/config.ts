@@ -76,6 +76,10 @@ export function parseOutletsJson(text: string, source: string, baseUrl?: string)
 export interface RuntimeConfig {
   readonly tableName: string;
   readonly bucketName: string;
+  /** Deployed: the queue dispatch sends fetch jobs to. Unset locally: the runner calls fetch itself. */
+  readonly fetchQueueUrl?: string;
+  /** Deployed: the queue fetch signals "stories changed" on, which triggers publish. */
+  readonly publishQueueUrl?: string;
   /** Path-style S3 URLs (s3rver needs them). */
   readonly s3ForcePathStyle: boolean;
   readonly feed: {
@@ -119,6 +123,8 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
   return {
     tableName: str(env, 'FEEDMERGE_TABLE', TABLE.defaultName),
     bucketName: str(env, 'FEEDMERGE_BUCKET', BUCKET.defaultName),
+    fetchQueueUrl: env.FEEDMERGE_FETCH_QUEUE_URL?.trim() || undefined,
+    publishQueueUrl: env.FEEDMERGE_PUBLISH_QUEUE_URL?.trim() || undefined,
     s3ForcePathStyle: env.FEEDMERGE_S3_FORCE_PATH_STYLE === 'true',
     feed: {
       title: str(env, 'FEEDMERGE_FEED_TITLE', DEFAULTS.feedTitle),

@@ -5,7 +5,8 @@
  *   link, else a hash of what it carries. Keyed per outlet: GUIDs are only unique within a feed.
  * - `rawHash`: the item exactly as published; an unchanged `rawHash` means "already seen, skip".
  * - `contentHash`: SHA-256 of the article's comparison tokens (see normalise.ts) after boilerplate
- *   removal. Copies whose bodies hash the same are one story. A body shorter than `MIN_BODY_WORDS`
+ *   removal (and, for bodies under `SHORT_TEXT_WORDS`, of the title). Copies whose bodies hash the same
+ *   are one story. A body shorter than `MIN_BODY_WORDS`
  *   is not evidence of anything (a headline-only item, a teaser): such an item is fingerprinted by its
  *   own identity, so it founds a story of its own instead of merging on a coincidence.
  */
@@ -13,7 +14,8 @@ import { createHash } from 'node:crypto';
 import type { FeedItem, ItemFingerprint } from './model.ts';
 import { extractLines, type TextLine } from './extract.ts';
 import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from './boilerplate.ts';
-import { lineKey } from './normalise.ts';
+import { lineKey, tokens } from './normalise.ts';
+import { SHORT_TEXT_WORDS } from './similarity.ts';
 
 export const MIN_BODY_WORDS = 15;
 /** Bumped when normalisation changes so that old and new hashes never collide by accident. */
@@ -67,9 +69,12 @@ export function fingerprint(
 ): ItemFingerprint {
   const { kept, keptWords: words, removed } = stripBoilerplate(lines, ctx);
   const basis = words.length >= MIN_BODY_WORDS ? 'body' : 'item';
+  // A short body (a lede, a standard teaser) is hashed with its title: the same teaser under another
+  // headline is another story.
+  const short = words.length < SHORT_TEXT_WORDS ? `\u0000${tokens(item.title).join(' ')}` : '';
   const contentHash =
     basis === 'body'
-      ? sha256(`${CONTENT_HASH_VERSION}\u0000${words.join(' ')}`)
+      ? sha256(`${CONTENT_HASH_VERSION}\u0000${words.join(' ')}${short}`)
       : sha256(`${CONTENT_HASH_VERSION}-item\u0000${outletId}\u0000${identity}`);
   return {
     identity,

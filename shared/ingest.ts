@@ -36,7 +36,7 @@ import type { ContentStore, StoryStore } from './ports.ts';
 import { fingerprintFeed, identifyItems, sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
 import {
   DEFAULT_THRESHOLDS,
-  LEDE_WORDS,
+  LEDE_ID_WORDS,
   compareTexts,
   decideNear,
   profileText,
@@ -166,8 +166,13 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       storyId: pointer.storyId,
       published: p.published < pointer.published ? p.published : pointer.published,
       words: Math.max(pointer.words, p.fp.basis === 'body' ? p.fp.wordCount : 0),
-      canonicalHash: p.fp.basis === 'body' && p.fp.wordCount > pointer.words ? p.fp.contentHash : pointer.canonicalHash,
+      canonicalHash: fuller ? p.fp.contentHash : pointer.canonicalHash,
     };
+    // A near copy's own text becomes findable by its hash (a word-for-word copy of it is then `exact`)
+    // and, once it is the story's canonical text, by its keys (copies of the full text find the story
+    // even when it was founded by an excerpt). Extra writes, but only for these two events.
+    if (match === 'near' && !hashes.has(p.fp.contentHash)) await deps.stories.claimHash(p.fp.contentHash, updated);
+    if (fuller) await deps.stories.putSignatures(p.keys, updated);
     if (!hashes.has(p.fp.contentHash)) hashes.set(p.fp.contentHash, updated);
     for (const key of p.keys) if (signatures.get(key)?.storyId === pointer.storyId || !signatures.has(key)) signatures.set(key, updated);
     if (p.fp.basis === 'body') profiles.set(p.fp.contentHash, p.profile);
@@ -261,8 +266,8 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
 function proposedIds(p: Prepared): [string, string | undefined] {
   const words = p.fp.basis === 'body' ? p.fp.words : [];
   const byHash = storyIdFor(p.fp.contentHash);
-  if (words.length < LEDE_WORDS) return [byHash, undefined];
-  return [storyIdFor(sha256(`lede\u0000${words.slice(0, LEDE_WORDS).join(' ')}`)), byHash];
+  if (words.length < LEDE_ID_WORDS) return [byHash, undefined];
+  return [storyIdFor(sha256(`lede\u0000${words.slice(0, LEDE_ID_WORDS).join(' ')}`)), byHash];
 }
 
 function uniqueByStory(pointers: readonly StoryPointer[]): StoryPointer[] {

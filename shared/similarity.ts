@@ -40,7 +40,12 @@ export interface NearThresholds {
  * have containment ≥ 0.93 and excerpts 1.0, while different stories of the same topic stay ≤ 0.6.
  * 0.8 sits between the two with margin on both sides.
  */
-export const DEFAULT_THRESHOLDS: NearThresholds = { containment: 0.8, minShared: 10, coverage: 0.5, title: 0.5, numbersMissing: 0.1 };
+export const DEFAULT_THRESHOLDS: NearThresholds = { containment: 0.8, minShared: 10, coverage: 0.5, title: 0.5, numbersMissing: 0.05 };
+
+/** A text shorter than this (a lede, a teaser) is weak evidence alone: the titles must agree too. */
+export const SHORT_TEXT_WORDS = 40;
+/** The words of the lede that derive a story's proposed id (see ingest.ts): short enough for any body. */
+export const LEDE_ID_WORDS = 15;
 
 export interface TextProfile {
   /** Shingle hashes, in text order (with repeats); `compareTexts` sorts them when it needs to. */
@@ -180,6 +185,8 @@ export interface Comparison {
   readonly numbersMissing: number;
   /** Shared title words over the shorter title's words (0 when either title is empty). */
   readonly title: number;
+  /** Words of the smaller text. */
+  readonly smallerWords: number;
 }
 
 function intersectSorted(a: Float64Array, b: Float64Array): number {
@@ -224,6 +231,7 @@ export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
     coverage: largeN ? shared / largeN : 0,
     jaccard: shared / Math.max(1, sa.length + sb.length - shared),
     numbersMissing: smallMarkers.size ? missing / smallMarkers.size : 0,
+    smallerWords: small.tokens.length,
     title: shorterTitle ? titleShared / shorterTitle : 0,
   };
 }
@@ -236,6 +244,9 @@ export function decideNear(c: Comparison, t: NearThresholds = DEFAULT_THRESHOLDS
   if (c.numbersMissing > t.numbersMissing) return { same: false, reason: `${(c.numbersMissing * 100).toFixed(0)}% of numbers/dates differ` };
   if (c.coverage < t.coverage && c.title < t.title) {
     return { same: false, reason: `partial overlap (coverage ${c.coverage.toFixed(2)}) and titles disagree (${c.title.toFixed(2)})` };
+  }
+  if (c.smallerWords < SHORT_TEXT_WORDS && c.title < t.title) {
+    return { same: false, reason: `short text (${c.smallerWords} words) and titles disagree (${c.title.toFixed(2)})` };
   }
   return { same: true };
 }

@@ -1,13 +1,58 @@
 /**
  * fetch: one job = one outlet. Conditional GET, parse, deduplicate into the story records.
+ *
+ * Invoked with one job (the local runner) or with an SQS batch (deployed). For a batch it reports
+ * partial failures: a record whose job cannot be read or whose storage writes fail is returned in
+ * `batchItemFailures` (retried, then dead-lettered); the others succeed. An outlet that is down or
+ * serves garbage is not a failure of the job: it is reported, recorded and counted.
  */
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { FetchJob, FetchReport } from '../../shared/model.ts';
 import { processOutlet } from '../../shared/process-outlet.ts';
 import { parseFetchJob } from '../../shared/events.ts';
+import { emitMetrics } from '../metrics.ts';
 import { runtime } from '../runtime.ts';
 
-export async function handler(event: unknown): Promise<FetchReport> {
-  const job: FetchJob = parseFetchJob(event);
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse>;
+export async function handler(event: FetchJob): Promise<FetchReport>;
+export async function handler(event: unknown): Promise<FetchReport | SQSBatchResponse>;
+export async function handler(event: unknown): Promise<FetchReport | SQSBatchResponse> {
+  if (isSqsEvent(event)) return handleBatch(event);
+  return fetchOne(parseFetchJob(event));
+}
+
+async function fetchOne(job: FetchJob): Promise<FetchReport> {
   const { config, table, bucket } = runtime();
-  return processOutlet(job.outlet, { stories: table, contents: bucket, states: table, limits: config.fetch, thresholds: config.dedup });
+  const report = await processOutlet(job.outlet, { stories: table, contents: bucket, states: table, limits: config.fetch, thresholds: config.dedup });
+  emitMetrics({
+    OutletsFetched: report.status === 'failed' ? 0 : 1,
+    OutletsFailed: report.status === 'failed' ? 1 : 0,
+    Items: report.items,
+    NewStories: report.newStories,
+    Merged: report.merged,
+  });
+  return report;
+}
+
+async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  let changed = false;
+  for (const record of event.Records) {
+    try {
+      const report = await fetchOne(parseFetchJob(JSON.parse(record.body)));
+      changed ||= report.newStories + report.merged + report.updated > 0;
+      console.log(JSON.stringify({ level: 'INFO', message: 'outlet fetched', ...report }));
+    } catch (err) {
+      console.log(JSON.stringify({ level: 'ERROR', message: 'fetch job failed', messageId: record.messageId, error: (err as Error).message }));
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  const { publishQueue } = runtime();
+  if (changed && publishQueue) await publishQueue.send({ reason: 'stories changed' });
+  return { batchItemFailures };
+}
+
+function isSqsEvent(event: unknown): event is SQSEvent {
+  const records = (event as { Records?: unknown } | null)?.Records;
+  return Array.isArray(records) && records.every((r) => (r as { eventSource?: unknown })?.eventSource === 'aws:sqs');
 }

@@ -1,11 +1,15 @@
 /**
- * publish: render the merged feed from the most recent stories and write each format to S3,
- * only when its bytes changed.
+ * publish: render the merged feed from the most recent stories and write each format to S3, only
+ * when its bytes changed. Triggered by fetch ("stories changed", through a queue that batches the
+ * signals) and by the schedule; both event shapes carry nothing it needs.
  */
 import { publishFeeds, type PublishReport } from '../../shared/publish.ts';
+import { emitMetrics } from '../metrics.ts';
 import { runtime } from '../runtime.ts';
 
-export async function handler(): Promise<PublishReport> {
+export async function handler(_event?: unknown): Promise<PublishReport> {
   const { config, table, bucket } = runtime();
-  return publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed });
+  const report = await publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed });
+  emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, StoriesInFeed: report.stories });
+  return report;
 }

@@ -5,11 +5,13 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { RuntimeConfig } from '../../shared/config.ts';
 
 export interface AwsClients {
   readonly dynamodb: DynamoDBClient;
   readonly s3: S3Client;
+  readonly sqs: SQSClient;
 }
 
 /** Called with every pair of clients created: how eval and bench attach their request meters. */
@@ -25,6 +27,7 @@ export function createClients(config: Pick<RuntimeConfig, 's3ForcePathStyle'>): 
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
+    sqs: new SQSClient({ maxAttempts: 5 }),
   };
   for (const observe of clientObservers) observe(clients);
   return clients;

@@ -8,8 +8,6 @@
 import {
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
-  BatchWriteItemCommand,
-  type BatchWriteItemCommandOutput,
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
@@ -35,7 +33,6 @@ import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, keys } from '../../shared/schema.t
 type Item = Record<string, AttributeValue>;
 
 const BATCH_GET_LIMIT = 100;
-const BATCH_WRITE_LIMIT = 25;
 const READ_CONCURRENCY = 16;
 
 export interface StoryQuery {
@@ -147,18 +144,24 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
   }
 
   async putSignatures(signatureKeys: readonly string[], story: StoryPointer): Promise<void> {
-    const puts = signatureKeys.map((k) => ({ PutRequest: { Item: marshall({ ...keys.signature(k), ...story }) } }));
-    for (let i = 0; i < puts.length; i += BATCH_WRITE_LIMIT) {
-      let request: typeof puts | undefined = puts.slice(i, i + BATCH_WRITE_LIMIT);
-      for (let attempt = 0; request && request.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('BatchWriteItem: items still unprocessed after 8 retries');
-        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-        const res: BatchWriteItemCommandOutput = await this.client.send(
-          new BatchWriteItemCommand({ RequestItems: { [this.table]: request } }),
-        );
-        request = res.UnprocessedItems?.[this.table] as typeof puts | undefined;
-      }
-    }
+    // One PutItem each rather than BatchWriteItem: the fetch role is then allowed no deletes at all.
+    // A key another story holds stays its own: a digest opening on a story's lede must not take it over.
+    await Promise.all(
+      signatureKeys.map(async (k) => {
+        try {
+          await this.client.send(
+            new PutItemCommand({
+              TableName: this.table,
+              Item: marshall({ ...keys.signature(k), ...story }),
+              ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
+              ExpressionAttributeValues: { ':s': { S: story.storyId } },
+            }),
+          );
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        }
+      }),
+    );
   }
 
   async putCopy(copy: CopyRecord): Promise<void> {

@@ -1,0 +1,94 @@
+/**
+ * Alarms and a dashboard. Metrics come from the functions' embedded-metric-format logs
+ * (namespace `Feedmerge`): outlets fetched/failed, items, new stories, merges, publishes.
+ */
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../functions/metrics.ts';
+import type { DeployConfig } from './config.ts';
+import type { Pipeline } from './pipeline.ts';
+
+export class Monitoring extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: { readonly config: DeployConfig; readonly pipeline: Pipeline }) {
+    super(scope, id);
+    const { config, pipeline } = props;
+    this.topic = new sns.Topic(this, 'Alarms', { displayName: 'feedmerge alarms', enforceSSL: true });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason: 'CloudWatch alarms publish to this topic; with the AWS-managed SNS key they could not, and alarm texts carry no secrets.',
+    });
+    if (config.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
+    const interval = Duration.minutes(config.scheduleMinutes);
+    const metric = (name: string, statistic = 'Sum') =>
+      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, statistic, period: interval });
+
+    const alarm = (id: string, props: cloudwatch.AlarmProps) => {
+      const a = new cloudwatch.Alarm(this, id, props);
+      a.addAlarmAction(new actions.SnsAction(this.topic));
+      this.alarms.push(a);
+      return a;
+    };
+    alarm('FetchDeadLetters', {
+      alarmDescription: 'Fetch jobs failed three times (storage errors or unreadable jobs): see the fetch logs, then redrive the DLQ.',
+      metric: pipeline.fetchDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm('PublishDeadLetters', {
+      alarmDescription: 'Publish signals failed three times: see the publish logs.',
+      metric: pipeline.publishDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    for (const [name, fn] of [['Dispatch', pipeline.dispatch], ['Fetch', pipeline.fetch], ['Publish', pipeline.publish]] as const) {
+      alarm(`${name}Errors`, {
+        alarmDescription: `${name} function errors (uncaught exceptions or timeouts).`,
+        metric: fn.metricErrors({ period: interval }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      alarm(`${name}Throttles`, {
+        alarmDescription: `${name} function throttled: raise the account's concurrency or lower feedmerge:fetchConcurrency.`,
+        metric: fn.metricThrottles({ period: interval }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+    alarm('NotPublished', {
+      alarmDescription: `The merged feed has not been published for ${config.notPublishedIntervals} schedule intervals.`,
+      metric: metric('Published'),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: config.notPublishedIntervals,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({ title: 'Outlets per cycle', left: [metric('OutletsFetched'), metric('OutletsFailed'), metric('OutletsDispatched')], width: 12 }),
+      new cloudwatch.GraphWidget({ title: 'Items, new stories and merges per cycle', left: [metric('Items'), metric('NewStories'), metric('Merged')], width: 12 }),
+      new cloudwatch.GraphWidget({ title: 'Publishes and feed objects written', left: [metric('Published'), metric('FeedObjectsWritten')], width: 12 }),
+      new cloudwatch.GraphWidget({
+        title: 'Errors, throttles, dead letters',
+        left: [pipeline.fetch.metricErrors(), pipeline.publish.metricErrors(), pipeline.dispatch.metricErrors(), pipeline.fetch.metricThrottles()],
+        right: [pipeline.fetchDeadLetters.metricApproximateNumberOfMessagesVisible()],
+        width: 12,
+      }),
+    );
+  }
+}
