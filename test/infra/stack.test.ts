@@ -1,17 +1,60 @@
-import { App } from 'aws-cdk-lib';
+/**
+ * The CDK stack, synthesised (bundling skipped) and checked with aws-cdk-lib/assertions and cdk-nag.
+ */
+import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
 import { TABLE } from '../../shared/schema.ts';
 
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+function synth(context: Record<string, unknown> = {}): { template: Template; stack: FeedmergeStack } {
+  const app = new App({ context: { ...NO_BUNDLING, ...context } });
+  const stack = new FeedmergeStack(app, 'Test');
+  return { template: Template.fromStack(stack), stack };
+}
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+/** The statements of the inline policy attached to the role of the function whose logical id starts with `prefix`. */
+function statementsOf(template: Template, prefix: string): Statement[] {
+  const functions = template.findResources('AWS::Lambda::Function');
+  const fnId = Object.keys(functions).find((id) => id.startsWith(prefix))!;
+  const roleId = (functions[fnId]!.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+    (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId),
+  );
+  return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+
 describe('FeedmergeStack', () => {
   let template: Template;
   beforeAll(() => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    template = Template.fromStack(new FeedmergeStack(app, 'Test'));
+    template = synth().template;
   });
 
-  it('deploys the table with the keys and indexes of shared/schema.ts', () => {
+  it('passes the AWS Solutions checks: no unacknowledged error, every acknowledgement with a reason', () => {
+    const app = new App({ context: NO_BUNDLING });
+    new FeedmergeStack(app, 'Nag');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('fails the AWS Solutions checks when a finding is not acknowledged (the check is live)', () => {
+    const app = new App({ context: NO_BUNDLING });
+    const stack = new FeedmergeStack(app, 'Nag');
+    // A queue without a dead-letter queue, TLS enforcement or a reason: SQS3 and SQS4.
+    new Queue(stack, 'Unchecked');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
+  });
+
+  it('deploys the table with the keys and indexes of shared/schema.ts, PITR, deletion protection, retained', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: TABLE.partitionKey.name, KeyType: 'HASH' },
@@ -28,20 +71,128 @@ describe('FeedmergeStack', () => {
       })),
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
     });
-    const tables = template.findResources('AWS::DynamoDB::GlobalTable');
-    expect(Object.values(tables).map((t) => t.DeletionPolicy)).toEqual(['Retain']);
+    expect(Object.values(template.findResources('AWS::DynamoDB::GlobalTable')).map((t) => t.DeletionPolicy)).toEqual(['Retain']);
   });
 
-  it('keeps the bucket private, encrypted, versioned and TLS-only', () => {
+  it('keeps the bucket private, encrypted, versioned, TLS-only, with old feed versions expiring', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       VersioningConfiguration: { Status: 'Enabled' },
       BucketEncryption: Match.anyValue(),
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'feed/', NoncurrentVersionExpiration: { NoncurrentDays: 7 }, Status: 'Enabled' })]),
+      },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
+    expect(Object.values(template.findResources('AWS::S3::Bucket')).map((b) => b.DeletionPolicy)).toEqual(['Retain']);
+  });
+
+  it('runs dispatch and publish on the schedule (default every 15 minutes)', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineDispatch'), 'Arn'] } }), Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelinePublish'), 'Arn'] } })],
+    });
+    expect(synth({ 'feedmerge:scheduleMinutes': 5 }).template.findResources('AWS::Events::Rule')).toSatisfy((rules: object) =>
+      JSON.stringify(rules).includes('rate(5 minutes)'),
+    );
+  });
+
+  it('feeds fetch from a queue with a dead-letter queue, partial batch failures and bounded concurrency', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const fetchQueue = Object.entries(queues).find(([id]) => id.startsWith('PipelineFetchQueue'))![1];
+    expect(fetchQueue.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^PipelineFetchDeadLetters/), 'Arn'] },
+      maxReceiveCount: 3,
+    });
+    expect(fetchQueue.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^PipelineFetch') },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineFetchQueue'), 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 10 },
+    });
+    // Publish is triggered by fetch's "stories changed" signals, batched.
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^PipelinePublish') },
+      MaximumBatchingWindowInSeconds: 60,
+    });
+  });
+
+  it('runs three ARM64 Node.js functions with JSON logs, log retention and the queue URLs wired', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(3);
+    for (const fn of functions) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Runtime).toMatch(/^nodejs2[2-9]\.x$/);
+      expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON' });
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+        expect.arrayContaining(['FEEDMERGE_TABLE', 'FEEDMERGE_BUCKET', 'FEEDMERGE_FEED_URL', 'FEEDMERGE_FETCH_QUEUE_URL', 'FEEDMERGE_PUBLISH_QUEUE_URL']),
+      );
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('gives fetch no delete and publish no table write; no statement on "*"', () => {
+    const fetch = actionsOf(statementsOf(template, 'PipelineFetch'));
+    expect(fetch).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchGetItem', 's3:PutObject']));
+    expect(fetch.filter((a) => /Delete|BatchWrite|dynamodb:\*|s3:\*/.test(a) && a !== 'sqs:DeleteMessage')).toEqual([]);
+
+    const publish = actionsOf(statementsOf(template, 'PipelinePublish'));
+    expect(publish).toEqual(expect.arrayContaining(['dynamodb:Query', 's3:PutObject']));
+    expect(publish.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+
+    const dispatch = statementsOf(template, 'PipelineDispatch');
+    expect(actionsOf(dispatch).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+
+    for (const statement of [...statementsOf(template, 'PipelineFetch'), ...statementsOf(template, 'PipelinePublish'), ...dispatch]) {
+      expect([statement.Resource].flat()).not.toContain('*');
+    }
+  });
+
+  it('serves feed/* through CloudFront over HTTPS with origin access control and index.html at the root', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        Origins: [Match.objectLike({ OriginPath: '/feed', OriginAccessControlId: Match.anyValue() })],
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({ DefaultTTL: 300, MaxTTL: 900 }),
+    });
+  });
+
+  it('alarms on dead letters, errors, throttles and a feed not published for 4 intervals', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(9);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Feedmerge',
+      MetricName: 'Published',
+      EvaluationPeriods: 4,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    synth({ 'feedmerge:alarmEmail': 'ops@example.org' }).template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
+  });
+
+  it('outputs the feed URL, the table and the bucket', () => {
+    const outputs = template.findOutputs('*');
+    expect(Object.keys(outputs).sort()).toEqual(['BucketName', 'FeedUrl', 'TableName']);
+  });
+
+  it('refuses bad configuration with a message naming the key', () => {
+    expect(() => synth({ 'feedmerge:scheduleMinutes': 'often' })).toThrow(/feedmerge:scheduleMinutes must be an integer/);
+    expect(() => synth({ 'feedmerge:alarmEmail': 'nobody' })).toThrow(/feedmerge:alarmEmail is not an e-mail address/);
+    expect(() => synth({ 'feedmerge:logRetentionDays': 10 })).toThrow(/feedmerge:logRetentionDays must be one of/);
   });
 });

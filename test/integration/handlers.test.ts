@@ -1,0 +1,143 @@
+/**
+ * The Lambda handlers invoked with the event shapes AWS delivers, against dynalite + s3rver over HTTP.
+ * SQS itself is played by a small HTTP server speaking its JSON protocol, to see what dispatch sends.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventBridgeEvent, SQSEvent, SQSRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as dispatch } from '../../functions/dispatch/handler.ts';
+import { handler as fetch } from '../../functions/fetch/handler.ts';
+import { handler as publish } from '../../functions/publish/handler.ts';
+import { runtime } from '../../functions/runtime.ts';
+import type { Outlet } from '../../shared/model.ts';
+import { ARTICLES, OUTLETS, renderFeed } from '../fixtures/feeds.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+const scheduled: EventBridgeEvent<'Scheduled Event', Record<string, never>> = {
+  version: '0',
+  id: 'd77bcbc4-0b2b-4d45-9694-b1df99175cfb',
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '123456789012',
+  time: '2026-11-20T12:00:00Z',
+  region: 'eu-west-1',
+  resources: ['arn:aws:events:eu-west-1:123456789012:rule/Feedmerge-Schedule'],
+  detail: {},
+};
+
+function sqsRecord(messageId: string, body: string): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `handle-${messageId}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '1763640000000',
+      SenderId: 'AROAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: '1763640000001',
+    },
+    messageAttributes: {},
+    md5OfBody: createHash('md5').update(body).digest('hex'),
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:FetchQueue',
+    awsRegion: 'eu-west-1',
+  };
+}
+
+/** Enough of SQS's JSON protocol for SendMessage and SendMessageBatch. */
+async function fakeSqs(): Promise<{ url: string; sent: Array<{ queue: string; body: string }>; close: () => Promise<void> }> {
+  const sent: Array<{ queue: string; body: string }> = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const input = JSON.parse(raw) as { QueueUrl: string; MessageBody?: string; Entries?: Array<{ Id: string; MessageBody: string }> };
+      const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+      res.setHeader('content-type', 'application/x-amz-json-1.0');
+      if (target.endsWith('SendMessageBatch')) {
+        for (const e of input.Entries ?? []) sent.push({ queue: input.QueueUrl, body: e.MessageBody });
+        res.end(JSON.stringify({ Successful: (input.Entries ?? []).map((e) => ({ Id: e.Id, MessageId: `m-${e.Id}`, MD5OfMessageBody: md5(e.MessageBody) })), Failed: [] }));
+      } else if (target.endsWith('SendMessage')) {
+        sent.push({ queue: input.QueueUrl, body: input.MessageBody ?? '' });
+        res.end(JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: md5(input.MessageBody ?? '') }));
+      } else {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ __type: 'InvalidAction', message: target }));
+      }
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    sent,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+describe('handlers with AWS event shapes', () => {
+  let h: Harness;
+  let sqs: Awaited<ReturnType<typeof fakeSqs>>;
+  let outlets: Outlet[];
+
+  beforeAll(async () => {
+    sqs = await fakeSqs();
+    h = await startHarness({
+      AWS_ENDPOINT_URL_SQS: sqs.url,
+      FEEDMERGE_FETCH_QUEUE_URL: `${sqs.url}/123456789012/FetchQueue`,
+      FEEDMERGE_PUBLISH_QUEUE_URL: `${sqs.url}/123456789012/PublishQueue`,
+    });
+    outlets = OUTLETS.map((style, i) => {
+      h.routes.set(`/${style.id}.xml`, { kind: 'feed', body: renderFeed(style, ARTICLES.map((article, n) => ({ article, published: new Date(Date.UTC(2026, 10, 18, n + i)) }))) });
+      return { id: style.id, name: style.name, url: `${h.baseUrl}${style.id}.xml` };
+    });
+    await h.registerOutlets(outlets);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await sqs?.close();
+    for (const name of ['AWS_ENDPOINT_URL_SQS', 'FEEDMERGE_FETCH_QUEUE_URL', 'FEEDMERGE_PUBLISH_QUEUE_URL']) delete process.env[name];
+  });
+
+  it('dispatch, on a scheduled event, sends one fetch job per registered outlet to the fetch queue', async () => {
+    const result = await dispatch(scheduled);
+    expect(result.queued).toBe(outlets.length);
+    const jobs = sqs.sent.filter((m) => m.queue.endsWith('/FetchQueue')).map((m) => JSON.parse(m.body));
+    expect(jobs).toEqual(outlets.map((outlet) => ({ outlet })));
+  });
+
+  it('fetch, on an SQS batch with one poisoned record, reports only that record and processes the others', async () => {
+    const event: SQSEvent = {
+      Records: [
+        sqsRecord('a', JSON.stringify({ outlet: outlets[0] })),
+        sqsRecord('poison', '{"outlet": {"id": "x"'),
+        sqsRecord('b', JSON.stringify({ outlet: outlets[1] })),
+        sqsRecord('no-url', JSON.stringify({ outlet: { id: 'y', name: 'Y' } })),
+      ],
+    };
+    const response = await fetch(event);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }, { itemIdentifier: 'no-url' }] });
+    const stories = await runtime().table.listStories();
+    expect(stories).toHaveLength(ARTICLES.length);
+    expect(stories.every((s) => s.copies.length === 2)).toBe(true);
+    // New stories were recorded: publish is signalled once for the batch.
+    expect(sqs.sent.filter((m) => m.queue.endsWith('/PublishQueue'))).toHaveLength(1);
+  });
+
+  it('fetch reports an outlet that is down as fetched-and-failed, not as a failed record (no retry storm)', async () => {
+    h.routes.set('/gone.xml', { kind: 'status', status: 410 });
+    const response = await fetch({ Records: [sqsRecord('gone', JSON.stringify({ outlet: { id: 'gone', name: 'Gone', url: `${h.baseUrl}gone.xml` } }))] });
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await runtime().table.getState('gone')).toMatchObject({ consecutiveFailures: 1, lastStatus: 410 });
+  });
+
+  it('publish, on a scheduled event or an SQS signal, writes the feed only when it changed', async () => {
+    const first = await publish(scheduled);
+    expect(first.written).toEqual(['rss', 'atom', 'json', 'html']);
+    expect(first.stories).toBe(ARTICLES.length);
+    const again = await publish({ Records: [sqsRecord('signal', '{"reason":"stories changed"}')] });
+    expect(again.written).toEqual([]);
+  });
+});
