@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { BUCKET, TABLE } from '../shared/schema.ts';
+import { ConfigError } from '../shared/config.ts';
 import { createClients } from '../functions/storage/clients.ts';
 import { ensureBucket, ensureTable } from '../functions/storage/setup.ts';
 
@@ -36,8 +37,15 @@ interface EndpointsFile {
  * clients) at them. `own`: this process must hold the stores (the runner); otherwise it may use
  * those of a runner already working on the same state folder.
  */
-export async function openStores(stateDir: string, { own }: { own: boolean }): Promise<Stores> {
+export async function openStores(stateDir: string, { own, aws = false }: { own: boolean; aws?: boolean }): Promise<Stores> {
   const env = process.env;
+  if (aws) {
+    // The deployed stack: the SDK's own credentials, region and endpoints; names from the stack outputs.
+    if (!env.FEEDMERGE_TABLE || !env.FEEDMERGE_BUCKET) {
+      throw new ConfigError('--aws needs FEEDMERGE_TABLE and FEEDMERGE_BUCKET (the stack outputs TableName and BucketName)');
+    }
+    return { description: `AWS: table ${env.FEEDMERGE_TABLE}, bucket ${env.FEEDMERGE_BUCKET}`, close: async () => {} };
+  }
   env.AWS_REGION ??= 'us-east-1';
   env.FEEDMERGE_TABLE ??= TABLE.defaultName;
   env.FEEDMERGE_BUCKET ??= BUCKET.defaultName;

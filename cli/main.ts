@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseOutletsJson } from '../shared/config.ts';
+import type { Outlet } from '../shared/model.ts';
 import { publicationFeeds } from '../shared/publish.ts';
 import { runtime } from '../functions/runtime.ts';
 import { openStores, type Stores } from './embedded.ts';
@@ -21,6 +22,7 @@ Usage:
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
   feedmerge eval [<corpus dir>...] [--json]
+  feedmerge outlets list|add|remove|import [--id <id> --name <name> --url <url>] [--feeds <file>]
 
   run        fetch every outlet, deduplicate, publish the merged feed; then serve it and repeat every
              --every minutes (default 15) until Ctrl-C. --once: one cycle, then exit.
@@ -28,15 +30,22 @@ Usage:
   stories    the deduplication records: one story per entry with every copy seen.
   feed       print the merged feed as it is rendered now.
   serve      serve a folder of feed files on 127.0.0.1 (with ETag/304), to try feedmerge on local files.
+  outlets    the outlet registry the dispatcher reads (s3://<bucket>/config/outlets.json).
   eval       run one cycle on each corpus (default: examples/ and ../shared/corpus/dev if present) and
              score the stories against its truth.json: pairwise precision/recall, hard negatives.
 
 Storage: embedded dynalite + s3rver under --state (default .feedmerge/), unless AWS_ENDPOINT_URL,
-AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL_S3 point elsewhere.`;
+AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL_S3 point elsewhere. --aws (stories, feed, outlets): the
+deployed stack, with the SDK's credentials and region and FEEDMERGE_TABLE / FEEDMERGE_BUCKET set to the
+stack outputs.`;
 
 class UsageError extends Error {}
 
-const COMMON = { state: { type: 'string', default: '.feedmerge' }, help: { type: 'boolean', short: 'h' } } as const;
+const COMMON = {
+  state: { type: 'string', default: '.feedmerge' },
+  aws: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = 0) {
   try {
@@ -137,8 +146,8 @@ async function listenWithFallback(start: (port: number) => Promise<RunningServer
   }
 }
 
-async function withStores<T>(state: string, fn: () => Promise<T>): Promise<T> {
-  const stores: Stores = await openStores(state, { own: false });
+async function withStores<T>(values: { state?: string; aws?: boolean }, fn: () => Promise<T>): Promise<T> {
+  const stores: Stores = await openStores(values.state!, { own: false, aws: values.aws });
   try {
     return await fn();
   } finally {
@@ -155,7 +164,7 @@ async function commandStories(args: string[]): Promise<void> {
     if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO 8601 date, got "${values.since}"`);
     since = new Date(t).toISOString();
   }
-  const stories = await withStores(values.state!, () => runtime().table.listStories({ since, outletId: values.outlet }));
+  const stories = await withStores(values, () => runtime().table.listStories({ since, outletId: values.outlet }));
   if (format === 'json') process.stdout.write(`${JSON.stringify(stories.map(storyJson), null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(storiesCsv(stories));
   else process.stdout.write(storiesTable(stories));
@@ -165,7 +174,7 @@ async function commandFeed(args: string[]): Promise<void> {
   const { values } = parse(args, { format: { type: 'string', default: 'rss' }, limit: { type: 'string' } });
   const format = oneOf(values.format!, 'format', ['rss', 'atom', 'json'] as const);
   const limit = int(values.limit, 'limit', 1, 1000);
-  const rendered = await withStores(values.state!, () => {
+  const rendered = await withStores(values, () => {
     const { config, table, bucket } = runtime();
     return publicationFeeds({ stories: table, contents: bucket, registry: bucket, feed: { ...config.feed, limit: limit ?? config.feed.limit } });
   });
@@ -194,12 +203,63 @@ async function commandEval(args: string[]): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
 
+async function commandOutlets(args: string[]): Promise<void> {
+  const [action = 'list', ...rest] = args;
+  const { values } = parse(rest, {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    url: { type: 'string' },
+    feeds: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+  });
+  await withStores(values, async () => {
+    const { bucket } = runtime();
+    const current = async () => bucket.getOutlets().catch(() => [] as Outlet[]);
+    const save = async (outlets: Outlet[]) => {
+      // Validated like a feeds file: the registry the dispatcher reads is never malformed.
+      const checked = parseOutletsJson(JSON.stringify({ outlets }), 'registry').outlets;
+      const changed = await bucket.putOutlets(checked);
+      log(`${checked.length} outlets in the registry${changed ? '' : ' (unchanged)'}`);
+    };
+    switch (action) {
+      case 'list': {
+        const outlets = await current();
+        const format = oneOf(values.format!, 'format', ['table', 'json'] as const);
+        if (format === 'json') process.stdout.write(`${JSON.stringify({ outlets }, null, 2)}\n`);
+        else process.stdout.write(outlets.map((o) => `${o.id.padEnd(24)} ${o.name.padEnd(28)} ${o.url}`).join('\n') + (outlets.length ? '\n' : ''));
+        return;
+      }
+      case 'add': {
+        if (!values.id || !values.name || !values.url) throw new UsageError('outlets add needs --id, --name and --url');
+        const outlets = (await current()).filter((o) => o.id !== values.id);
+        await save([...outlets, { id: values.id, name: values.name, url: values.url }]);
+        return;
+      }
+      case 'remove': {
+        if (!values.id) throw new UsageError('outlets remove needs --id');
+        const outlets = await current();
+        if (!outlets.some((o) => o.id === values.id)) throw new UsageError(`no outlet "${values.id}" in the registry`);
+        await save(outlets.filter((o) => o.id !== values.id));
+        return;
+      }
+      case 'import': {
+        if (!values.feeds) throw new UsageError('outlets import needs --feeds <file>');
+        await save(parseOutletsJson(readFileSync(values.feeds, 'utf8'), values.feeds).outlets);
+        return;
+      }
+      default:
+        throw new UsageError(`unknown outlets action "${action}" (list, add, remove, import)`);
+    }
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   run: commandRun,
   stories: commandStories,
   feed: commandFeed,
   serve: commandServe,
   eval: commandEval,
+  outlets: commandOutlets,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -92,6 +92,20 @@ describe('feedmerge CLI', () => {
     expect(syntax.stderr.trim()).toMatch(new RegExp(`^feedmerge run: ${bad}:3: invalid JSON`));
   });
 
+  it('manages the outlet registry: add, list, remove, and refuses a bad id', async () => {
+    const registry = join(dir, 'registry');
+    expect((await feedmerge('outlets', 'add', '--id', 'north', '--name', 'North', '--url', 'https://north.example/feed', '--state', registry)).code).toBe(0);
+    expect((await feedmerge('outlets', 'add', '--id', 'south', '--name', 'South', '--url', 'https://south.example/rss', '--state', registry)).code).toBe(0);
+    const listed = JSON.parse((await feedmerge('outlets', 'list', '--format', 'json', '--state', registry)).stdout) as { outlets: Array<{ id: string }> };
+    expect(listed.outlets.map((o) => o.id)).toEqual(['north', 'south']);
+    expect((await feedmerge('outlets', 'remove', '--id', 'north', '--state', registry)).code).toBe(0);
+    const after = JSON.parse((await feedmerge('outlets', 'list', '--format', 'json', '--state', registry)).stdout) as { outlets: Array<{ id: string }> };
+    expect(after.outlets.map((o) => o.id)).toEqual(['south']);
+    const bad = await feedmerge('outlets', 'add', '--id', 'Bad Id', '--name', 'B', '--url', 'https://b.example/', '--state', registry);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('must be lowercase letters');
+  });
+
   it('rejects unknown options and formats with a usage error', async () => {
     expect((await feedmerge('stories', '--format', 'xml', '--state', state)).stderr).toContain('--format must be one of table, json, csv');
     expect((await feedmerge('frobnicate')).code).toBe(2);
