@@ -46,8 +46,8 @@ function benchPurePath(): void {
     return (FEED * FEEDS) / seconds;
   };
   run(); // warm-up (JIT)
-  const rates = Array.from({ length: 7 }, run);
-  console.log(`pure path: ${FEED * FEEDS} items of ${(bytes / 1024).toFixed(1)} KB HTML per run, 7 runs`);
+  const rates = Array.from({ length: 11 }, run);
+  console.log(`pure path: ${FEED * FEEDS} items of ${(bytes / 1024).toFixed(1)} KB HTML per run, 11 runs, one core`);
   console.log(`  items/s median ${median(rates).toFixed(0)} (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
 }
 

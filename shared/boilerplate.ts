@@ -134,10 +134,10 @@ export interface AnalysedLine extends TextLine {
   readonly words: readonly string[];
 }
 
-export function analyseLine(line: TextLine): AnalysedLine {
-  if ('words' in line) return line as AnalysedLine;
+export function analyseLine(line: TextLine | AnalysedLine): AnalysedLine {
+  if ('words' in line) return line;
   const clean = cleanText(line.text);
-  return { ...line, clean, words: tokensOfClean(clean) };
+  return { text: line.text, linkRatio: line.linkRatio, clean, words: tokensOfClean(clean) };
 }
 
 export interface StrippedText {

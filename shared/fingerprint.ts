@@ -10,7 +10,7 @@
  *   is not evidence of anything (a headline-only item, a teaser): such an item is fingerprinted by its
  *   own identity, so it founds a story of its own instead of merging on a coincidence.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FeedItem, ItemFingerprint } from './model.ts';
 import { extractLines, type TextLine } from './extract.ts';
 import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from './boilerplate.ts';
@@ -22,7 +22,7 @@ export const MIN_BODY_WORDS = 15;
 const CONTENT_HASH_VERSION = 'v1';
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** A story id is derived from the content hash that founded it: copies racing to found it agree. */

@@ -23,7 +23,7 @@ const NON_ASCII = /[^\x00-\x7F]/;
 /** What `cleanText` changes in ASCII text: backticks, `--`, runs of or unusual whitespace. */
 const ASCII_TO_FOLD = /`|--|\s\s|[\t\n\r\f\v]/;
 const ASCII_SPACES_TO_FOLD = /\s\s|[\t\n\r\f\v]/;
-const ASCII_WORD = /[A-Za-z0-9]+/g;
+const ASCII_NON_WORD = /[^a-z0-9]+/;
 const NUMBERS = /\p{N}+/gu;
 
 export function displayText(text: string): string {
@@ -50,7 +50,13 @@ export function tokens(text: string): string[] {
 
 /** `tokens` of a text already through `cleanText`. */
 export function tokensOfClean(clean: string): string[] {
-  if (!NON_ASCII.test(clean)) return clean.toLowerCase().match(ASCII_WORD) ?? [];
+  if (!NON_ASCII.test(clean)) {
+    // split is faster than match here; drop the empty ends it leaves around leading/trailing punctuation
+    const parts = clean.toLowerCase().split(ASCII_NON_WORD);
+    if (parts[parts.length - 1] === '') parts.pop();
+    if (parts[0] === '') parts.shift();
+    return parts;
+  }
   const folded = clean
     .toLowerCase()
     .normalize('NFKD')

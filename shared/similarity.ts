@@ -161,7 +161,7 @@ export function candidateKeysOf(
     const picked: number[] = []; // ascending, distinct, at most `count`
     for (let i = 0; i + SHINGLE_WORDS <= end; i++) {
       const h = hashes[i]!;
-      if (!eligible(i) || picked.includes(h) || (picked.length === count && h >= picked[count - 1]!)) continue;
+      if ((picked.length === count && h >= picked[count - 1]!) || !eligible(i) || picked.includes(h)) continue;
       picked.push(h);
       picked.sort((x, y) => x - y);
       if (picked.length > count) picked.pop();
