@@ -11,6 +11,8 @@ import { handler as dispatch } from '../../functions/dispatch/handler.ts';
 import { handler as fetch } from '../../functions/fetch/handler.ts';
 import { handler as publish } from '../../functions/publish/handler.ts';
 import { runtime } from '../../functions/runtime.ts';
+import { createClients } from '../../functions/storage/clients.ts';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { Outlet } from '../../shared/model.ts';
 import { ARTICLES, OUTLETS, renderFeed } from '../fixtures/feeds.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -139,5 +141,18 @@ describe('handlers with AWS event shapes', () => {
     expect(first.stories).toBe(ARTICLES.length);
     const again = await publish({ Records: [sqsRecord('signal', '{"reason":"stories changed"}')] });
     expect(again.written).toEqual([]);
+    // CloudFront serves the objects with the content type they were stored with.
+    const s3 = createClients({ s3ForcePathStyle: true }).s3;
+    const types: Record<string, string | undefined> = {};
+    for (const key of ['feed/feed.xml', 'feed/feed.atom', 'feed/feed.json', 'feed/index.html']) {
+      types[key] = (await s3.send(new HeadObjectCommand({ Bucket: runtime().config.bucketName, Key: key }))).ContentType;
+    }
+    s3.destroy();
+    expect(types).toEqual({
+      'feed/feed.xml': 'application/rss+xml; charset=utf-8',
+      'feed/feed.atom': 'application/atom+xml; charset=utf-8',
+      'feed/feed.json': 'application/feed+json; charset=utf-8',
+      'feed/index.html': 'text/html; charset=utf-8',
+    });
   });
 });

@@ -6,7 +6,7 @@ import type { Outlet } from '../../shared/model.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';
-import { ARTICLES, OUTLETS, SOLO, renderFeed, type Article } from '../fixtures/feeds.ts';
+import { ARTICLES, LATE, OUTLETS, SOLO, renderFeed, type Article } from '../fixtures/feeds.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 9, day, hour));
@@ -71,6 +71,33 @@ describe('story records', () => {
     await fetchHandler({ outlet: outlet(0) });
     await fetchHandler({ outlet: outlet(2) });
     expect(await storyOf('flash')).toHaveLength(2);
+  });
+
+  it('learns an outlet\u2019s recurring boilerplate and applies it to a later feed where it no longer recurs', async () => {
+    const promo = 'Get the Harbour Bulletin in your inbox every weekday morning, free';
+    const withPromo = (a: Article): Article => ({ ...a, paragraphs: [a.paragraphs[0]!, promo, ...a.paragraphs.slice(1)] });
+    const learner: Outlet = { id: 'learner', name: 'Learner', url: `${h.baseUrl}learner.xml` };
+    const serveLearner = (items: Array<{ article: Article; published: Date }>) =>
+      h.routes.set('/learner.xml', { kind: 'feed', body: renderFeed({ ...OUTLETS[0]!, id: 'learner', name: 'Learner' }, items) });
+    // Three items carry the promo: it recurs in the document, so it is boilerplate, and remembered.
+    const depot: Article = {
+      slug: 'tram-depot',
+      title: 'Tram depot to become a covered market',
+      paragraphs: [
+        'The disused tram depot on Foundry Road will reopen in 2028 as a covered market with 60 stalls, the city said on Tuesday.',
+        'Architects will keep the cast-iron roof and the rails set into the floor, which will mark out the aisles between the stalls.',
+      ],
+    };
+    serveLearner([ARTICLES[0]!, ARTICLES[1]!, depot].map((article, i) => ({ article: withPromo(article), published: at(25, i) })));
+    await fetchHandler({ outlet: learner });
+    expect((await runtime().table.getOutlet('learner')).boilerplate.size).toBeGreaterThan(0);
+    // Later the feed holds one new item: the promo no longer recurs in the document, yet it is removed,
+    // so the item hashes like the same article published without it elsewhere.
+    const fresh: Article = { slug: 'quay-lights', title: 'New lights for the old quay', paragraphs: LATE.paragraphs.map((x) => x.replace('footbridge', 'quay')) };
+    serve(2, [{ article: fresh, published: at(26, 8) }]);
+    await fetchHandler({ outlet: outlet(2) });
+    serveLearner([{ article: withPromo(fresh), published: at(26, 9) }]);
+    expect(await fetchHandler({ outlet: learner })).toMatchObject({ merged: 1, nearMerged: 0, newStories: 0 });
   });
 
   it('two fetchers ingesting copies of the same stories at once make exactly one story each', async () => {
