@@ -38,6 +38,23 @@ export interface ParsedFeed {
 
 const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
 
+/**
+ * rss-parser turns Atom dates into ISO strings with `new Date(x).toISOString()`, which throws on a bad
+ * date — and one bad `<published>` would lose the whole feed. Bad dates are dropped from the entry first:
+ * the item then gets its fetch time as its date, like an RSS item without one.
+ */
+type AtomEntry = Record<string, unknown>;
+const atom = parser as unknown as { parseItemAtom(entry: AtomEntry): unknown };
+const parseItemAtom = atom.parseItemAtom.bind(parser);
+atom.parseItemAtom = (entry: AtomEntry) => {
+  const cleaned = { ...entry };
+  for (const field of ['published', 'updated']) {
+    const value = (cleaned[field] as unknown[] | undefined)?.[0];
+    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) delete cleaned[field];
+  }
+  return parseItemAtom(cleaned);
+};
+
 /** Field caps: a hostile feed must not make a record exceed DynamoDB's 400 KB item limit. */
 const MAX_TITLE_CHARS = 1_000;
 const MAX_LINK_CHARS = 2_048;

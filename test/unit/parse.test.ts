@@ -262,3 +262,22 @@ describe('parseFeed: hostile XML', () => {
     if (result) expect(JSON.stringify(result).length).toBeLessThan(100_000);
   });
 });
+
+describe('parseFeed: bad dates', () => {
+  it('keeps an Atom feed whose entry has an unparseable date, dropping only that date', async () => {
+    const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated>
+<entry><title>A</title><id>urn:a</id><link href="https://a.example/1"/><published>last Tuesday</published><updated>soon</updated><content type="html">&lt;p&gt;One&lt;/p&gt;</content></entry>
+<entry><title>B</title><id>urn:b</id><link href="https://a.example/2"/><published>2026-01-02T08:00:00Z</published><content type="html">&lt;p&gt;Two&lt;/p&gt;</content></entry></feed>`;
+    const feed = await parseFeed(utf8(xml));
+    expect(feed.items.map((i) => [i.title, i.published])).toEqual([
+      ['A', undefined],
+      ['B', '2026-01-02T08:00:00.000Z'],
+    ]);
+  });
+
+  it('keeps an RSS item whose pubDate is garbage, without a date', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>
+<item><title>A</title><link>https://a.example/1</link><pubDate>the day before yesterday</pubDate><description>hi</description></item></channel></rss>`;
+    expect((await parseFeed(utf8(xml))).items.map((i) => i.published)).toEqual([undefined]);
+  });
+});
