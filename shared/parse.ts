@@ -8,6 +8,7 @@
 import Parser from 'rss-parser';
 import type { FeedItem } from './model.ts';
 import { decodeFeedBytes } from './charset.ts';
+import { extractLines } from './extract.ts';
 
 export class FeedParseError extends Error {
   constructor(message: string) {
@@ -86,13 +87,21 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   const html = [encoded, content, summary].find((body) => body && body.trim() !== '') ?? '';
   const published = str(raw.isoDate);
   return {
-    title: (str(raw.title) ?? '').trim().slice(0, MAX_TITLE_CHARS),
+    title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
     link: httpLink(str(raw.link), feedUrl),
     guid: (str(raw.guid) ?? str(raw.id))?.trim().slice(0, MAX_GUID_CHARS) || undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
     author: str(raw.creator) ?? str(raw.author),
   };
+}
+
+/** Titles are text, but feeds put markup and HTML entities in them (`Tom &amp;amp; Jerry`, `<b>`). */
+function plainTitle(raw: string): string {
+  if (!/[<&]/.test(raw)) return raw.trim();
+  return extractLines(raw.replace(/\r?\n/g, ' '))
+    .map((line) => line.text)
+    .join(' ');
 }
 
 /** An absolute link is kept exactly as published; a relative one is resolved against the feed's URL. */

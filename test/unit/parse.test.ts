@@ -281,3 +281,13 @@ describe('parseFeed: bad dates', () => {
     expect((await parseFeed(utf8(xml))).items.map((i) => i.published)).toEqual([undefined]);
   });
 });
+
+describe('parseFeed: titles', () => {
+  it('turns markup and HTML entities in titles into text', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>
+<item><title>Tom &amp;amp; Jerry &lt;b&gt;return&lt;/b&gt; &amp;rsquo;24</title><link>https://a.example/1</link></item>
+<item><title><![CDATA[Rates <em>held</em> at 4% & rising]]></title><link>https://a.example/2</link></item>
+<item><title>A &lt; B, plainly</title><link>https://a.example/3</link></item></channel></rss>`;
+    expect((await parseFeed(utf8(xml))).items.map((i) => i.title)).toEqual(['Tom & Jerry return \u201924', 'Rates held at 4% & rising', 'A < B, plainly']);
+  });
+});
