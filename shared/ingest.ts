@@ -163,6 +163,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     } else if (origin && !canonical) await deps.stories.updateStory(pointer.storyId, { origin });
     else if (canonical && !origin) await deps.stories.updateStory(pointer.storyId, { canonical });
     const updated: StoryPointer = {
+      ...pointer,
       storyId: pointer.storyId,
       published: p.published < pointer.published ? p.published : pointer.published,
       words: Math.max(pointer.words, p.fp.basis === 'body' ? p.fp.wordCount : 0),
@@ -179,8 +180,10 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
   };
 
   /**
-   * Founds a story with this copy. The content hash is claimed first, then the story created under the
-   * proposed id; a concurrent copy of the same story finds either taken and joins instead.
+   * Founds a story with this copy. The story record is created first, under the proposed id; only then
+   * is the content hash claimed and the keys written, so an index entry never points at a story that does
+   * not exist. Every step after the create is idempotent, and a retry redoes them: the create succeeds
+   * again for the same founder, and an index entry naming this copy as founder sends it back here.
    */
   const found = async (p: Prepared): Promise<{ pointer: StoryPointer; match: MatchKind; score: number }> => {
     await deps.contents.putCanonical(contentOf(outlet, p));
@@ -189,19 +192,19 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       published: p.published,
       words: p.fp.basis === 'body' ? p.fp.wordCount : 0,
       canonicalHash: p.fp.contentHash,
+      founder: copyKey(outlet, p),
     });
-    const joinOwner = async (storyId: string) => {
-      const owner = await deps.stories.getPointer(storyId);
-      if (!owner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${storyId}`);
-      return { pointer: owner, match: 'exact' as const, score: 1 };
-    };
-    const [ledeId, hashId] = proposedIds(p);
-    let previousClaim: string | undefined;
-    for (const storyId of [ledeId, hashId].filter((id): id is string => id !== undefined)) {
-      const owner = await deps.stories.claimHash(p.fp.contentHash, mine(storyId), previousClaim);
-      if (owner !== storyId) return joinOwner(owner);
+    for (const storyId of proposedIds(p)) {
       const { created } = await deps.stories.createStory(storyRecord(outlet, p, storyId, nowIso), copyOf(outlet, p, storyId, 'first', 1, nowIso));
       if (created) {
+        const owner = await deps.stories.claimHash(p.fp.contentHash, mine(storyId));
+        if (owner !== storyId) {
+          // An identical copy founded another story with this text at the same moment: join it. The
+          // story created here keeps no copy and is never listed.
+          const pointer = await deps.stories.getPointer(owner);
+          if (!pointer) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${owner}`);
+          return { pointer, match: 'exact', score: 1 };
+        }
         await deps.stories.putSignatures(p.keys, mine(storyId));
         await addMonth(p.published); // the month the story is indexed under, for good
         return { pointer: mine(storyId), match: 'first', score: 1 };
@@ -211,7 +214,6 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       if (holder && holder.canonicalHash === p.fp.contentHash) return { pointer: holder, match: 'exact', score: 1 };
       const near = holder ? await bestNear(p, [holder]) : undefined;
       if (near) return { pointer: near.pointer, match: 'near', score: round3(near.containment) };
-      previousClaim = storyId;
     }
     throw new Error(`no free story id for item ${p.it.identity}`);
   };
@@ -234,7 +236,8 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     await refresh(p);
     let decision: { pointer: StoryPointer; match: MatchKind; score: number } | undefined;
     const exact = hashes.get(p.fp.contentHash);
-    if (exact) decision = { pointer: exact, match: 'exact', score: 1 };
+    if (exact?.founder === copyKey(outlet, p)) decision = await found(p); // an interrupted founding, resumed
+    else if (exact) decision = { pointer: exact, match: 'exact', score: 1 };
     else if (p.fp.basis === 'body' && p.profile.shingles.length >= thresholds.minShared) {
       const candidates = uniqueByStory(p.keys.map((k) => signatures.get(k)).filter((s): s is StoryPointer => s !== undefined));
       const near = await bestNear(p, candidates);
@@ -263,10 +266,10 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
 }
 
 /** A lede-derived id first (copies of one story agree on it), the content hash's as the fallback. */
-function proposedIds(p: Prepared): [string, string | undefined] {
+function proposedIds(p: Prepared): string[] {
   const words = p.fp.basis === 'body' ? p.fp.words : [];
   const byHash = storyIdFor(p.fp.contentHash);
-  if (words.length < LEDE_ID_WORDS) return [byHash, undefined];
+  if (words.length < LEDE_ID_WORDS) return [byHash];
   return [storyIdFor(sha256(`lede\u0000${words.slice(0, LEDE_ID_WORDS).join(' ')}`)), byHash];
 }
 

@@ -120,6 +120,8 @@ export interface StoryPointer {
   readonly words: number;
   /** The story's canonical text then (still in S3: content objects are never replaced). */
   readonly canonicalHash: string;
+  /** `outletId#itemKey` of the copy that founded the story (lets an interrupted founding resume). */
+  readonly founder?: string;
 }
 
 /** A story with every copy, as analysts and the publisher read it. */

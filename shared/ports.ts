@@ -17,7 +17,7 @@ import type {
 export interface IndexLookup {
   /** Content hash → the story that owns it. */
   readonly hashes: ReadonlyMap<string, StoryPointer>;
-  /** Near-duplicate candidate key → the story that wrote it last. */
+  /** Near-duplicate candidate key → the story that claimed it first. */
   readonly signatures: ReadonlyMap<string, StoryPointer>;
   /** The months (`yyyy-mm`) known to have stories. */
   readonly months: ReadonlySet<string>;
@@ -32,11 +32,8 @@ export interface StoryStore {
   createStory(story: StoryRecord, founder: CopyRecord): Promise<{ readonly created: boolean }>;
   /** The story as a pointer (for verifying a story-id collision). */
   getPointer(storyId: string): Promise<StoryPointer | undefined>;
-  /**
-   * Claims a content hash for a story; returns the owner (this story, or the one that claimed it first).
-   * `replacing`: a story id this ingest claimed it for a moment ago and is now moving it away from.
-   */
-  claimHash(contentHash: string, story: StoryPointer, replacing?: string): Promise<string>;
+  /** Claims a content hash for a story; returns the owner (this story, or the one that claimed it first). */
+  claimHash(contentHash: string, story: StoryPointer): Promise<string>;
   /** Points these near-duplicate keys at a story. */
   putSignatures(keys: readonly string[], story: StoryPointer): Promise<void>;
   /** Upserts a COPY record; its `match`, `score` and `firstSeen` are set once, on first write. */

@@ -70,7 +70,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
   async lookup(contentHashes: readonly string[], signatureKeys: readonly string[]): Promise<IndexLookup> {
     const found = await this.batchGet(
       [...contentHashes.map((h) => keys.hash(h)), ...signatureKeys.map((k) => keys.signature(k)), keys.months()],
-      ['pk', 'storyId', 'published', 'words', 'canonicalHash', 'months'],
+      ['pk', 'storyId', 'published', 'words', 'canonicalHash', 'founder', 'months'],
     );
     const hashes = new Map<string, StoryPointer>();
     const signatures = new Map<string, StoryPointer>();
@@ -114,21 +114,21 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
       new GetItemCommand({
         TableName: this.table,
         Key: marshall(keys.story(storyId)),
-        ProjectionExpression: 'storyId, published, words, canonicalHash',
+        ProjectionExpression: 'storyId, published, words, canonicalHash, founder',
         ConsistentRead: true,
       }),
     );
     return res.Item ? toPointer(unmarshall(res.Item)) : undefined;
   }
 
-  async claimHash(contentHash: string, story: StoryPointer, replacing?: string): Promise<string> {
+  async claimHash(contentHash: string, story: StoryPointer): Promise<string> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: marshall({ ...keys.hash(contentHash), ...story }),
-          ConditionExpression: `attribute_not_exists(pk) OR storyId = :s${replacing ? ' OR storyId = :r' : ''}`,
-          ExpressionAttributeValues: marshall({ ':s': story.storyId, ...(replacing ? { ':r': replacing } : {}) }),
+          Item: marshall({ ...keys.hash(contentHash), ...story }, { removeUndefinedValues: true }),
+          ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
+          ExpressionAttributeValues: { ':s': { S: story.storyId } },
         }),
       );
       return story.storyId;
@@ -152,7 +152,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
           await this.client.send(
             new PutItemCommand({
               TableName: this.table,
-              Item: marshall({ ...keys.signature(k), ...story }),
+              Item: marshall({ ...keys.signature(k), ...story }, { removeUndefinedValues: true }),
               ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
               ExpressionAttributeValues: { ':s': { S: story.storyId } },
             }),
@@ -302,8 +302,9 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     const limited = query.limit === undefined ? ids : ids.slice(0, query.limit);
     const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.getStory(id));
     // The indexes hold the founding copy's date; a story's `published` is its earliest copy's, never later.
+    // A story without copies is the shell of a founding that lost a race to an identical copy: not a story.
     return stories
-      .filter((s): s is StoryWithCopies => s !== undefined && (!query.since || s.story.published >= query.since))
+      .filter((s): s is StoryWithCopies => s !== undefined && s.copies.length > 0 && (!query.since || s.story.published >= query.since))
       .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId));
   }
 
@@ -433,6 +434,7 @@ function toPointer(r: Record<string, unknown>): StoryPointer {
     published: String(r.published ?? ''),
     words: Number(r.words ?? 0),
     canonicalHash: String(r.canonicalHash ?? ''),
+    ...(typeof r.founder === 'string' ? { founder: r.founder } : {}),
   };
 }
 

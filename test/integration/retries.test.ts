@@ -1,0 +1,86 @@
+/**
+ * Every retry is safe: an ingest interrupted after any write, then retried, leaves the same records as
+ * one that never failed. A proxy around the real DynamoDB store (dynalite over HTTP) throws once, after
+ * the chosen write has gone through.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedItem, Outlet } from '../../shared/model.ts';
+import type { StoryStore } from '../../shared/ports.ts';
+import { ingestFeed } from '../../shared/ingest.ts';
+import { runtime } from '../../functions/runtime.ts';
+import { storyJson } from '../../cli/output.ts';
+import { ARTICLES, LATE, SOLO, type Article } from '../fixtures/feeds.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+class Interrupted extends Error {}
+
+/** The store, except that the `nth` call of `method` fails after doing its work. */
+function failingAfter(store: StoryStore, method: keyof StoryStore, nth = 1): StoryStore {
+  let calls = 0;
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== method || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: unknown[]) => {
+        const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (++calls === nth) throw new Interrupted(`interrupted after ${String(method)}`);
+        return result;
+      };
+    },
+  });
+}
+
+const item = (outlet: string, a: Article, hour: number, month = 10): FeedItem => ({
+  guid: `${outlet}-${a.slug}`,
+  link: `https://${outlet}.example/${a.slug}`,
+  title: a.title,
+  published: new Date(Date.UTC(2026, month, 10, hour)).toISOString(),
+  html: a.paragraphs.map((p) => `<p>${p}</p>`).join('\n'),
+});
+
+describe('retries after an interrupted ingest', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  const outlet = (id: string): Outlet => ({ id, name: id.toUpperCase(), url: `https://${id}.example/feed` });
+  const stories = async () => (await runtime().table.listStories()).map(storyJson);
+
+  const steps: Array<keyof StoryStore> = ['createStory', 'claimHash', 'putSignatures', 'addMonth', 'putCopy'];
+  const articles = [ARTICLES[0]!, ARTICLES[1]!, ARTICLES[2]!, SOLO, LATE];
+
+  it.each(steps.map((step, i) => [step, articles[i]!, i] as const))('a founding interrupted after %s completes on retry', async (step, article, i) => {
+    const { table, bucket } = runtime();
+    const now = new Date('2026-11-12T00:00:00Z');
+    const founding = [item('alpha', article, 1, i)]; // a month of its own: the month is written too
+    await expect(ingestFeed(outlet('alpha'), founding, { stories: failingAfter(table, step), contents: bucket, now })).rejects.toThrow(Interrupted);
+    const retried = await ingestFeed(outlet('alpha'), founding, { stories: table, contents: bucket, now });
+    expect(retried).toMatchObject({ newStories: 1, merged: 0 });
+    // A copy at another outlet finds the story, exactly once.
+    const copy = await ingestFeed(outlet('beta'), [item('beta', article, 3, i)], { stories: table, contents: bucket, now });
+    expect(copy).toMatchObject({ newStories: 0, merged: 1 });
+
+    // Listed (its month was recorded) with both copies, the founder first.
+    const mine = (await stories()).filter((s) => s.copies.some((c) => c.url.includes(article.slug)));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.copies.map((c) => [c.outlet, c.match])).toEqual([
+      ['alpha', 'first'],
+      ['beta', 'exact'],
+    ]);
+  });
+
+  it('a join interrupted after writing the copy does not count it twice on retry', async () => {
+    const { table, bucket } = runtime();
+    const now = new Date('2026-11-12T00:00:00Z');
+    const article: Article = { ...ARTICLES[0]!, slug: 'ferry-timetable' };
+    await expect(
+      ingestFeed(outlet('gamma'), [item('gamma', article, 5)], { stories: failingAfter(table, 'putCopy'), contents: bucket, now }),
+    ).rejects.toThrow(Interrupted);
+    await ingestFeed(outlet('gamma'), [item('gamma', article, 5)], { stories: table, contents: bucket, now });
+    const [story] = (await stories()).filter((s) => s.copies.some((c) => c.url.includes('gamma.example')));
+    expect(story!.copies.filter((c) => c.outlet === 'gamma')).toHaveLength(1);
+    expect(story!.copies.map((c) => c.outlet).sort()).toEqual(['alpha', 'beta', 'gamma']);
+  });
+});
