@@ -157,6 +157,11 @@ export class Pipeline extends Construct {
     const objects = (prefix: string) => bucket.arnForObjects(`${prefix}*`);
     const indexes = `${table.tableArn}/index/*`;
 
+    // Without s3:ListBucket, S3 answers 403 instead of 404 for a missing key — and the adapters rely on
+    // "not found" (a feed object not yet published, a registry not yet imported). It lists keys only.
+    const listBucket = new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] });
+    for (const fn of [this.dispatch, this.fetch, this.publish]) fn.addToRolePolicy(listBucket);
+
     this.dispatch.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(BUCKET.registryKey)] }));
     this.fetchQueue.grantSendMessages(this.dispatch);
 

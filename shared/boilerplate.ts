@@ -75,7 +75,7 @@ const LINE_RULES: readonly LineRule[] = [
   },
   { name: 'credit', maxWords: 60, pattern: /^the post\b.*\bappeared first on\b/i },
   { name: 'credit', maxWords: 25, pattern: /^(source|via|courtesy|credit|credits|copyright|image source|photo credit)\s*:/i },
-  { name: 'credit', maxWords: 20, pattern: /^(©|\(c\)|copyright\b).*|.*\ball rights reserved\.?$/i },
+  { name: 'credit', maxWords: 20, pattern: /^(©|\(c\)|copyright\b)|\ball rights reserved\.?$/i },
   {
     name: 'caption',
     maxWords: 30,
@@ -122,6 +122,7 @@ const TRAILING_ELLIPSIS = /\s*\[(\.\.\.|…)\]\s*$/;
 const MAYBE_TRAILER = /read|continu|\]\s*$/i;
 
 const SENTENCE_END = /[.!?]["')]?$/;
+const MAX_RULE_CHARS = 1_000;
 
 /** A line this much inside links and this short is navigation, not prose. */
 const LINK_LINE = { minRatio: 0.9, maxWords: 20 };
@@ -218,6 +219,8 @@ function firstRule(text: string, words: number, rules: readonly LineRule[]): Lin
 function classify(line: AnalysedLine, titleKey: string, outletKey: string, ctx: BoilerplateContext): string | undefined {
   const { clean, words } = line;
   if (words.length === 0) return 'empty';
+  // No boilerplate line is this long; a hostile one-word megabyte must not meet the expressions below.
+  if (clean.length > MAX_RULE_CHARS) return undefined;
   const rule = firstRule(clean, words.length, LINE_RULES);
   if (rule) return rule.name;
   if (words.length > SHORT_LINE_WORDS) return undefined; // a paragraph: none of the rules below is about one

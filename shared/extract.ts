@@ -33,7 +33,11 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 
 const HAS_TAG = /<[a-zA-Z!/]/;
 
+/** Beyond this many tags a fragment is not an article but an attack (deep nesting is slow to parse). */
+const MAX_TAGS = 20_000;
+
 export function extractLines(html: string): TextLine[] {
+  if (countTags(html) > MAX_TAGS) return crudeLines(html);
   // Plain text (no tags): its line breaks are the only structure it has.
   if (!HAS_TAG.test(html)) html = html.replace(/\r?\n/g, '<br>');
   const lines: TextLine[] = [];
@@ -83,4 +87,19 @@ export function extractLines(html: string): TextLine[] {
   parser.end();
   endLine();
   return lines;
+}
+
+function countTags(html: string): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i !== -1 && n <= MAX_TAGS; i = html.indexOf('<', i + 1)) n++;
+  return n;
+}
+
+/** Linear fallback for hostile markup: every tag ends a line, nothing is decoded. */
+function crudeLines(html: string): TextLine[] {
+  return html
+    .split(/<[^>]*>/)
+    .map((text) => displayText(text))
+    .filter((text) => text !== '')
+    .map((text) => ({ text, linkRatio: 0 }));
 }

@@ -60,6 +60,8 @@ atom.parseItemAtom = (entry: AtomEntry) => {
 const MAX_TITLE_CHARS = 1_000;
 const MAX_LINK_CHARS = 2_048;
 const MAX_GUID_CHARS = 2_048;
+/** An article body beyond this is cut: bounds the text work (and S3 object) one hostile item can cause. */
+export const MAX_BODY_CHARS = 256 * 1024;
 
 /**
  * `feedUrl` resolves relative item links (RSS allows none, but they occur); links that are not http(s)
@@ -84,7 +86,7 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   const content = str(raw.content);
   const summary = str(raw.summary);
   // The richest body wins: full content, then Atom content / RSS description, then summary.
-  const html = [encoded, content, summary].find((body) => body && body.trim() !== '') ?? '';
+  const html = ([encoded, content, summary].find((body) => body && body.trim() !== '') ?? '').slice(0, MAX_BODY_CHARS);
   const published = str(raw.isoDate);
   return {
     title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),

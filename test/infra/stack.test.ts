@@ -149,6 +149,11 @@ describe('FeedmergeStack', () => {
     const dispatch = statementsOf(template, 'PipelineDispatch');
     expect(actionsOf(dispatch).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
 
+    // What each needs: reading a missing object must be a 404 (s3:ListBucket), not a 403.
+    expect(fetch).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket', 'dynamodb:GetItem', 'dynamodb:Query']));
+    expect(publish).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket', 'dynamodb:BatchGetItem', 'dynamodb:GetItem']));
+    expect(actionsOf(dispatch)).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket', 'sqs:SendMessage']));
+
     for (const statement of [...statementsOf(template, 'PipelineFetch'), ...statementsOf(template, 'PipelinePublish'), ...dispatch]) {
       expect([statement.Resource].flat()).not.toContain('*');
     }

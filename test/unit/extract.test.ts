@@ -156,3 +156,10 @@ describe('extractLines: malformed HTML', () => {
     expect(() => extractLines('<<<>>> <p <a href=">x</a> &bogus; &#xZZ; </')).not.toThrow();
   });
 });
+
+describe('extractLines: hostile markup', () => {
+  it('falls back to a linear split for markup with more tags than any article has', () => {
+    const html = `${'<div>'.repeat(30_000)}Deep text &amp; more${'</div>'.repeat(30_000)}`;
+    expect(extractLines(html)).toEqual([{ text: 'Deep text &amp; more', linkRatio: 0 }]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedParseError, parseFeed, type ParsedFeed } from '../../shared/parse.ts';
+import { FeedParseError, MAX_BODY_CHARS, parseFeed, type ParsedFeed } from '../../shared/parse.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -289,5 +289,15 @@ describe('parseFeed: titles', () => {
 <item><title><![CDATA[Rates <em>held</em> at 4% & rising]]></title><link>https://a.example/2</link></item>
 <item><title>A &lt; B, plainly</title><link>https://a.example/3</link></item></channel></rss>`;
     expect((await parseFeed(utf8(xml))).items.map((i) => i.title)).toEqual(['Tom & Jerry return \u201924', 'Rates held at 4% & rising', 'A < B, plainly']);
+  });
+});
+
+describe('parseFeed: hostile sizes', () => {
+  it('cuts an item body to MAX_BODY_CHARS', async () => {
+    const body = `<p>${'word '.repeat(120_000)}</p>`;
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>
+<item><title>Big</title><link>https://a.example/1</link><description><![CDATA[${body}]]></description></item></channel></rss>`;
+    const [item] = (await parseFeed(utf8(xml))).items;
+    expect(item!.html.length).toBe(MAX_BODY_CHARS);
   });
 });
