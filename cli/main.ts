@@ -17,7 +17,7 @@ import { evaluateCorpus, formatScore } from './eval.ts';
 const USAGE = `feedmerge — merge syndicated copies of the same story into one feed
 
 Usage:
-  feedmerge run --feeds <file> [--state <dir>] [--once] [--every <min>] [--port <n>] [--serve-dir <dir>]
+  feedmerge run --feeds <file> [--state <dir>] [--once] [--every <min>] [--port <n>] [--serve-dir <dir> [--serve-port <n>]]
   feedmerge stories [--state <dir>] [--since <iso>] [--outlet <id>] [--format table|json|csv]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
@@ -40,6 +40,8 @@ deployed stack, with the SDK's credentials and region and FEEDMERGE_TABLE / FEED
 stack outputs.`;
 
 class UsageError extends Error {}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const COMMON = {
   state: { type: 'string', default: '.feedmerge' },
@@ -84,12 +86,7 @@ async function commandRun(args: string[]): Promise<void> {
   const every = int(values.every, 'every', 1, 7 * 24 * 60)!;
   const port = int(values.port, 'port', 0, 65535)!;
   const servePort = int(values['serve-port'], 'serve-port', 0, 65535)!;
-  let feedsText: string;
-  try {
-    feedsText = readFileSync(values.feeds, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${values.feeds}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
+  const feedsText = readFeedsFile(values.feeds);
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close().catch(() => {});
@@ -137,6 +134,14 @@ async function commandRun(args: string[]): Promise<void> {
   }
 }
 
+function readFeedsFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
 async function listenWithFallback(start: (port: number) => Promise<RunningServer>, port: number): Promise<RunningServer> {
   try {
     return await start(port);
@@ -160,8 +165,8 @@ async function commandStories(args: string[]): Promise<void> {
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
   let since: string | undefined;
   if (values.since !== undefined) {
-    const t = Date.parse(values.since);
-    if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO 8601 date, got "${values.since}"`);
+    const t = ISO_DATE.test(values.since) ? Date.parse(values.since) : Number.NaN;
+    if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO 8601 date (2026-11-20 or 2026-11-20T08:00:00Z), got ${JSON.stringify(values.since)}`);
     since = new Date(t).toISOString();
   }
   const stories = await withStores(values, () => runtime().table.listStories({ since, outletId: values.outlet }));
@@ -214,7 +219,8 @@ async function commandOutlets(args: string[]): Promise<void> {
   });
   await withStores(values, async () => {
     const { bucket } = runtime();
-    const current = async () => bucket.getOutlets().catch(() => [] as Outlet[]);
+    // Only a missing registry is empty: any other failure must not let `add` overwrite the real one.
+    const current = async (): Promise<Outlet[]> => (await bucket.findOutlets()) ?? [];
     const save = async (outlets: Outlet[]) => {
       // Validated like a feeds file: the registry the dispatcher reads is never malformed.
       const checked = parseOutletsJson(JSON.stringify({ outlets }), 'registry').outlets;
@@ -244,7 +250,7 @@ async function commandOutlets(args: string[]): Promise<void> {
       }
       case 'import': {
         if (!values.feeds) throw new UsageError('outlets import needs --feeds <file>');
-        await save(parseOutletsJson(readFileSync(values.feeds, 'utf8'), values.feeds).outlets);
+        await save(parseOutletsJson(readFeedsFile(values.feeds), values.feeds).outlets);
         return;
       }
       default:
@@ -264,13 +270,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${USAGE}\n`);
-    return name ? 0 : 2;
+    return 0;
   }
-  const command = COMMANDS[name];
+  const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
-    log(`feedmerge: unknown command "${name}"\n\n${USAGE}`);
+    log(name === undefined ? 'feedmerge: missing command (feedmerge --help lists them)' : `feedmerge: unknown command "${name}" (feedmerge --help lists them)`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {

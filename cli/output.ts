@@ -42,7 +42,9 @@ export function storiesCsv(stories: readonly StoryWithCopies[]): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-function csvField(value: string): string {
+function csvField(raw: string): string {
+  // Outlet text that starts like a formula is neutralised: spreadsheets would run it.
+  const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

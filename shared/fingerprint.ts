@@ -44,16 +44,20 @@ export function itemIdentity(item: FeedItem, fallbackToLink: boolean): string {
 }
 
 /**
- * Identities for a whole feed document. A GUID that several items share (a broken feed) cannot tell them
- * apart, so those items fall back to their links; duplicate identities that remain are the same item listed twice.
+ * Identities for a whole feed document. A GUID that items with different links share (a broken feed)
+ * cannot tell them apart, so those items fall back to their links; the same item listed twice (same GUID,
+ * same link) keeps its GUID identity and is kept once.
  */
 export function itemIdentities(items: readonly FeedItem[]): string[] {
-  const guidCounts = new Map<string, number>();
+  const variants = new Map<string, Set<string>>();
   for (const item of items) {
     const guid = item.guid?.trim();
-    if (guid) guidCounts.set(guid, (guidCounts.get(guid) ?? 0) + 1);
+    if (!guid) continue;
+    const set = variants.get(guid) ?? new Set<string>();
+    set.add(item.link?.trim() || rawHashOf(item));
+    variants.set(guid, set);
   }
-  return items.map((item) => itemIdentity(item, (guidCounts.get(item.guid?.trim() ?? '') ?? 0) > 1));
+  return items.map((item) => itemIdentity(item, (variants.get(item.guid?.trim() ?? '')?.size ?? 0) > 1));
 }
 
 export function rawHashOf(item: FeedItem): string {

@@ -32,9 +32,15 @@ export class S3Store implements ContentStore, RegistryStore {
   }
 
   async getOutlets(): Promise<Outlet[]> {
+    const outlets = await this.findOutlets();
+    if (outlets === undefined) throw new Error(`no outlet registry at s3://${this.bucket}/${BUCKET.registryKey}`);
+    return outlets;
+  }
+
+  /** The registry, or undefined if there is none yet; a registry that cannot be read or parsed throws. */
+  async findOutlets(): Promise<Outlet[] | undefined> {
     const text = await this.getText(BUCKET.registryKey);
-    if (text === undefined) throw new Error(`no outlet registry at s3://${this.bucket}/${BUCKET.registryKey}`);
-    return parseOutletsJson(text, `s3://${this.bucket}/${BUCKET.registryKey}`).outlets;
+    return text === undefined ? undefined : parseOutletsJson(text, `s3://${this.bucket}/${BUCKET.registryKey}`).outlets;
   }
 
   async putOutlets(outlets: readonly Outlet[]): Promise<boolean> {

@@ -108,7 +108,14 @@ describe('feedmerge CLI', () => {
 
   it('rejects unknown options and formats with a usage error', async () => {
     expect((await feedmerge('stories', '--format', 'xml', '--state', state)).stderr).toContain('--format must be one of table, json, csv');
-    expect((await feedmerge('frobnicate')).code).toBe(2);
+    const unknown = await feedmerge('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect((await feedmerge()).code).toBe(2);
+    expect((await feedmerge('stories', '--since', 'March 7', '--state', state)).stderr).toContain('--since must be an ISO 8601 date');
+    const missing = await feedmerge('outlets', 'import', '--feeds', join(dir, 'nope.json'), '--state', state);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toMatch(/nope\.json: cannot read \(ENOENT\)$/);
     expect((await feedmerge('run', '--bogus')).code).toBe(2);
   });
 });

@@ -239,7 +239,8 @@ describe('identifyItems', () => {
     const second: FeedItem = { guid: 'g-1', link: 'https://x.example/1', title: 'First listing', html: '<p>a</p>' };
     const other: FeedItem = { guid: 'g-2', link: 'https://x.example/2', title: 'Other', html: '<p>b</p>' };
     const out = identifyItems([first, other, second]);
-    expect(out.map((it) => it.identity)).toEqual(['link:https://x.example/1', 'guid:g-2']);
+    // Same GUID, same link: one item listed twice keeps its GUID identity (the one stored last time).
+    expect(out.map((it) => it.identity)).toEqual(['guid:g-1', 'guid:g-2']);
     expect(out[0]!.item).toBe(first);
   });
 
