@@ -25,9 +25,9 @@ export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** A story id is derived from the content hash that founded it: copies racing to found it agree. */
-export function storyIdFor(contentHash: string): string {
-  return contentHash.slice(0, 24);
+/** A story id from a hash (of the founding copy's lede, or of its content: see ingest.ts). */
+export function storyIdFor(hash: string): string {
+  return hash.slice(0, 24);
 }
 
 export function itemKeyOf(identity: string): string {
@@ -39,7 +39,6 @@ export function itemIdentity(item: FeedItem, fallbackToLink: boolean): string {
   if (guid && !fallbackToLink) return `guid:${guid}`;
   const link = item.link?.trim();
   if (link) return `link:${link}`;
-  if (guid && !fallbackToLink) return `guid:${guid}`;
   return `hash:${sha256([item.title, item.published ?? '', item.html].join('\u0000')).slice(0, 32)}`;
 }
 

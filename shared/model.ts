@@ -21,7 +21,6 @@ export interface FeedItem {
   readonly published?: string;
   /** The richest HTML body the item carries (content:encoded / atom content / description). */
   readonly html: string;
-  readonly author?: string;
 }
 
 /** How a copy joined its story. `first` founded the story; `exact` matched its content hash. */

@@ -27,8 +27,6 @@ interface RawItem {
   content?: unknown;
   summary?: unknown;
   'content:encoded'?: unknown;
-  creator?: unknown;
-  author?: unknown;
 }
 
 export interface ParsedFeed {
@@ -94,7 +92,6 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
     guid: (str(raw.guid) ?? str(raw.id))?.trim().slice(0, MAX_GUID_CHARS) || undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
-    author: str(raw.creator) ?? str(raw.author),
   };
 }
 

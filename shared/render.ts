@@ -1,9 +1,9 @@
 /**
  * The merged feed: RSS 2.0, Atom 1.0 and JSON Feed 1.1 (with the `feed` package), plus a plain HTML page.
  *
- * One item per story. Its id is the story id (`<guid isPermaLink="false">`), its link the canonical
- * copy, its date the earliest publication, the originating outlet is credited (RSS `<source>`, Atom and
- * JSON authors) and the other outlets that carried it are listed. The body is rebuilt from extracted
+ * One item per story. Its id is the story id (`<guid isPermaLink="false">`), its link and date those of
+ * the origin (the earliest-published copy), whose outlet is credited (RSS `<source>`, Atom and JSON
+ * authors); its text is the story's canonical (fullest) text; the other outlets that carried it are listed. The body is rebuilt from extracted
  * text, every character escaped: no markup of an outlet ever reaches a reader.
  *
  * Rendering is deterministic: the same stories give the same bytes (the build date is the latest
@@ -61,6 +61,9 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
     const feedUrl = meta.outletFeeds.get(entry.story.outletId);
     rss.addItem({
       ...base,
+      // `feed` writes RSS titles as raw CDATA: angle brackets in a title (text that only looks like markup,
+      // since titles are plain text from parse on) must not become markup in a reader that renders HTML.
+      title: base.title.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
       // `feed` writes extension attributes as given: escape them here.
       extensions: feedUrl ? [{ name: 'source', objects: { _attributes: { url: escapeHtml(feedUrl) }, _text: entry.story.outletName } }] : [],
     });
@@ -100,7 +103,7 @@ function contentHtml(entry: FeedEntry): string {
   return body.join('\n');
 }
 
-/** The copies of other outlets than the canonical one, one per outlet, earliest first. */
+/** The copies of outlets other than the origin's, one per outlet, earliest first. */
 export function otherCopies(entry: StoryWithCopies): CopyRecord[] {
   const seen = new Set([entry.story.outletId]);
   const out: CopyRecord[] = [];

@@ -50,7 +50,6 @@ export const LEDE_ID_WORDS = 15;
 export interface TextProfile {
   /** Shingle hashes, in text order (with repeats); `compareTexts` sorts them when it needs to. */
   readonly shingles: Float64Array;
-  /** Numbers, weekdays and months: the tokens that tell templated reports apart. */
   /** The text's comparison tokens: numbers and dates are taken from them when a comparison needs them. */
   readonly tokens: readonly string[];
   readonly titleWords: readonly string[];

@@ -298,14 +298,20 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
 
   /** Stories newest first (by earliest publication), served by Query on the indexes, never Scan. */
   async listStories(query: StoryQuery = {}): Promise<StoryWithCopies[]> {
-    const ids = query.outletId ? await this.storyIdsOfOutlet(query.outletId, query.since) : await this.storyIdsByPublished(query);
-    const limited = query.limit === undefined ? ids : ids.slice(0, query.limit);
+    // The index orders by the founder's date; a backlog copy can make a story earlier than that. Reading
+    // twice the limit before sorting by `published` makes the cut right unless half the window moved.
+    const window = query.limit === undefined ? undefined : query.limit * 2;
+    const ids = query.outletId
+      ? await this.storyIdsOfOutlet(query.outletId, query.since)
+      : await this.storyIdsByPublished({ ...query, limit: window });
+    const limited = window === undefined ? ids : ids.slice(0, window);
     const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.getStory(id));
     // The indexes hold the founding copy's date; a story's `published` is its earliest copy's, never later.
     // A story without copies is the shell of a founding that lost a race to an identical copy: not a story.
     return stories
       .filter((s): s is StoryWithCopies => s !== undefined && s.copies.length > 0 && (!query.since || s.story.published >= query.since))
-      .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId));
+      .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId))
+      .slice(0, query.limit);
   }
 
   async getStory(storyId: string): Promise<StoryWithCopies | undefined> {

@@ -4,8 +4,8 @@
  * re-post, rewritten wire copy, excerpt-then-full-text, headline- and lede-only items, same-topic
  * stories, and two fetchers racing on one story.
  *
- * Each `describe` runs against its own fresh stores. Cases the design gets wrong are `it.fails`, with
- * the reason next to them: they pass while the defect is there and will flag when it is fixed.
+ * Each `describe` runs against its own fresh stores. Tests marked "Regression (fixed)" describe a defect
+ * they once exposed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchReport, Outlet } from '../../shared/model.ts';
@@ -180,7 +180,7 @@ describe('templated reports', () => {
     expect((await w.storyWith(items[0]!.link)).copies).toHaveLength(1);
   });
 
-  // DEFECT (deterministic): in a settled spell the outlook repeats its figures and only the weekday window
+  // Regression (fixed): in a settled spell the outlook repeats its figures and only the weekday window
   // moves on by a day (Wed–Sat in Tuesday's outlook, Thu–Sun in Wednesday's). The texts share 94% of their
   // shingles, and the markers are compared as sets: Tuesday's {wednesday…saturday, 14, 12, 20, 3, 5, 85}
   // misses only "wednesday" in Wednesday's — 1 of 10 = 0.10, not above `numbersMissing` (0.1). Wednesday's
@@ -280,11 +280,8 @@ describe('a digest quoting the ledes of stories also published in full', () => {
       expect(briefingId).not.toBe(ledeId);
     });
 
-    // The briefing opens on the budget story's lede, so founding it overwrote the budget story's opening
-    // and lede keys in the near-duplicate index (`SIG#<key>` keeps one story per key: the last writer),
-    // and the budget excerpt's keys are exactly those two. Its only candidate is the briefing, which it
-    // rightly refuses (titles disagree). It is rescued by the lede-derived story id: the excerpt proposes
-    // the id of its first 30 words, finds it taken by the full budget story, verifies and joins it.
+    // The briefing opens on the budget story's lede, but the near-duplicate keys stay with the story that
+    // claimed them first (the budget story), so the excerpt finds and joins its full story.
     it('attaches the excerpt of the first story (whose keys the briefing overwrote) to its full story', async () => {
       await w.publish('roundup', excerptItems);
       const story = await w.storyWith(fullItems[0]!.link);
@@ -292,7 +289,7 @@ describe('a digest quoting the ledes of stories also published in full', () => {
       expect(story.copies.find((c) => c.url === excerptItems[0]!.link)!.match).toBe('near');
     });
 
-    // DEFECT (deterministic): the same, with the excerpt cut at 25 words ("… […]", as RSS descriptions
+    // Regression (fixed): the same, with the excerpt cut at 25 words ("… […]", as RSS descriptions
     // often are). Under 30 words it proposes an id derived from its content hash, so the rescue above does
     // not apply; its keys all point at the briefing (last writer), which it refuses: it founds a duplicate
     // of the budget story.
@@ -436,7 +433,7 @@ describe('an excerpt first, the full text from another outlet later', () => {
     expect(await runtime().bucket.getCanonical(before.story.canonicalHash)).toBeDefined();
   });
 
-  // DEFECT (deterministic, minor): `join` never claims the joining copy's content hash (only founders and
+  // Regression (fixed): `join` never claims the joining copy's content hash (only founders and
   // edited items do), so a word-for-word copy of the full text is not recognised by hash: it is found
   // through the excerpt's keys and recorded as `near` (score 1) instead of `exact` — and when no key leads
   // to the story (see below) it is not found at all.
@@ -448,7 +445,7 @@ describe('an excerpt first, the full text from another outlet later', () => {
     expect(story.copies.find((c) => c.url === same.link)!.match).toBe('exact');
   });
 
-  // DEFECT (deterministic): only the founding copy writes candidate keys (`putSignatures` in `found`;
+  // Regression (fixed): only the founding copy writes candidate keys (`putSignatures` in `found`;
   // `join` writes none, and claims no content hash). An excerpt-founded story is therefore findable only
   // by keys of its first paragraph, even after the full text became its canonical text. A later copy
   // whose lede paragraph was rewritten (containment 0.86 against the canonical full text: a clear match) shares no
@@ -513,7 +510,7 @@ describe('headline-only and lede-only items', () => {
     expect((await w.storyWith(a.link)).id).not.toBe((await w.storyWith(b.link)).id);
   });
 
-  // DEFECT (deterministic): the exact-hash path ignores headlines and dates. An outlet's daily live-blog
+  // Regression (fixed): the exact-hash path ignores headlines and dates. An outlet's daily live-blog
   // item carries the same 23-word teaser every day; it is above the 15-word floor, so every day's live blog
   // hashes the same and joins the first one's story (`exact`): the later live blogs vanish from the feed.
   it('keeps two days\u2019 live blogs with the same standard teaser but different headlines apart', async () => {
@@ -576,7 +573,7 @@ describe('two fetchers ingesting an excerpt and the full text of one story at th
     expect(failed).toEqual([]);
   });
 
-  // DEFECT (deterministic in every run observed: 65 of 65 races over 13 runs, against 0 of 65 above): a lede of 15–29 words proposes a story id
+  // Regression (fixed): a lede of 15–29 words proposes a story id
   // derived from its content hash (`proposedIds`: fewer than LEDE_ID_WORDS words), the full text one derived
   // from its first 30 words. Racing, neither sees the other's keys yet (they are written after the story),
   // both create their own story, and no one ever merges them. The same pair ingested one after the

@@ -69,7 +69,7 @@ describe('stripBoilerplate: bylines', () => {
     expect(ruleFor('by Jane Doe')).toBe('byline');
   });
 
-  // BUG: the "By First Last" rule is /^by\s+\p{Lu}…/u without the `i` flag, so it only matches a
+  // Regression (fixed): the "By First Last" rule is /^by\s+\p{Lu}…/u without the `i` flag, so it only matches a
   // lower-case "by": the usual capitalised byline "By Jane Doe" is never recognised (it only goes when
   // it happens to stand before the first prose line, as an edge fragment).
   it('removes the usual capitalised byline "By Jane Doe" in the middle of an article', () => {
@@ -91,7 +91,7 @@ describe('stripBoilerplate: bylines', () => {
     expectKept('By Tuesday evening, the petition had doubled in size.');
   });
 
-  // BUG: the first byline rule accepts "published|reported|filed … in" with up to 12 words and no
+  // Regression (fixed): the first byline rule accepts "published|reported|filed … in" with up to 12 words and no
   // sentence check, so a short article sentence that opens with "Published in …" is dropped as a byline.
   it('keeps a short sentence opening with "Published in" (not a byline)', () => {
     expectKept('Published in 1998, the novel sold a million copies.');
@@ -137,7 +137,7 @@ describe('stripBoilerplate: "Read more" teasers', () => {
     expect(ruleFor('Read more \u00BB Mayor announces new budget')).toBeDefined();
   });
 
-  // BUG: the rules now run on `cleanText`, which maps the guillemet "»" to a straight double quote, so the
+  // Regression (fixed): the rules now run on `cleanText`, which maps the guillemet "»" to a straight double quote, so the
   // separator class [:|\-»>.] of the read-more rule can never see a "»". Short teasers are still caught by
   // the 8-word "continue-reading" rule, but a "Read more » <headline>" longer than 8 words survives.
   it('removes a long "Read more » headline" teaser', () => {
@@ -259,14 +259,14 @@ describe('stripBoilerplate: "Continue reading"', () => {
     expectKept('Librarians said children who visit every week continue reading well into their teens.');
   });
 
-  // BUG: the "continue-reading" line rule matches any line of at most 8 words that starts with the
+  // Regression (fixed): the "continue-reading" line rule matches any line of at most 8 words that starts with the
   // word "More" (…|read more|more)\b.*$ and has no sentence check, so short article sentences such as
   // "More than 300 residents signed the petition." are dropped as navigation.
   it('keeps a short sentence starting with "More than" (not a "More" link)', () => {
     expectKept('More than 300 residents signed the petition.');
   });
 
-  // BUG: TRAILING_CONTINUE strips "read more" at the end of any paragraph, even when it is the end of a
+  // Regression (fixed): TRAILING_CONTINUE strips "read more" at the end of any paragraph, even when it is the end of a
   // real sentence: "…who own a library card read more." loses its last two words.
   it('does not trim "read more." that ends a genuine sentence', () => {
     const sentence = 'Surveys show that children who own a library card read more.';

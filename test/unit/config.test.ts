@@ -150,7 +150,7 @@ describe('parseOutletsJson', () => {
     }
   });
 
-  // BUG: messages quote the offending value raw (`"${id}"`, `"${rawUrl}"`), so a value containing an
+  // Regression (fixed): messages quote the offending value raw (`"${id}"`, `"${rawUrl}"`), so a value containing an
   // escaped newline ("bad\nid" in the JSON) splits the error over two lines, against the module's
   // "errors are one line" contract. Quoting with JSON.stringify(value) would keep it on one line.
   it('keeps the message on one line when the bad value contains a newline', () => {

