@@ -5,6 +5,7 @@
 import type { FetchReport } from '../shared/model.ts';
 import type { PublishReport } from '../shared/publish.ts';
 import { mapConcurrent } from '../shared/concurrency.ts';
+import { emptyReport } from '../shared/process-outlet.ts';
 import { handler as dispatch } from '../functions/dispatch/handler.ts';
 import { handler as fetchOutlet } from '../functions/fetch/handler.ts';
 import { handler as publish } from '../functions/publish/handler.ts';
@@ -34,7 +35,7 @@ export async function runCycle(log: (line: string) => void): Promise<CycleSummar
       report = await fetchOutlet(job);
     } catch (err) {
       // A storage error: in AWS the job would be retried; here it is reported and the cycle goes on.
-      report = { outletId: job.outlet.id, status: 'failed', error: `storage: ${(err as Error).message}`, items: 0, newStories: 0, merged: 0, nearMerged: 0, unchanged: 0, updated: 0, durationMs: 0 };
+      report = { ...emptyReport(job.outlet.id), status: 'failed', error: `storage: ${(err as Error).message}`, durationMs: 0 };
     }
     log(progressLine(report));
     return report;

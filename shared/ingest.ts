@@ -34,6 +34,7 @@ import type {
 } from './model.ts';
 import type { ContentStore, StoryStore } from './ports.ts';
 import { fingerprintFeed, identifyItems, sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
+import { copyKeyOf } from './schema.ts';
 import {
   DEFAULT_THRESHOLDS,
   LEDE_ID_WORDS,
@@ -222,8 +223,9 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     const previous = known.get(p.it.itemKey);
     if (previous) {
       // Changed item: it stays where it is; its new text, if new, points to the same story.
-      const pointer: StoryPointer = { storyId: previous.storyId, published: p.published, words: p.fp.wordCount, canonicalHash: previous.contentHash };
       if (!hashes.has(p.fp.contentHash) && p.fp.basis === 'body') {
+        const pointer = await deps.stories.getPointer(previous.storyId);
+        if (!pointer) throw new Error(`item ${p.it.identity} belongs to missing story ${previous.storyId}`);
         await deps.contents.putCanonical(contentOf(outlet, p));
         hashes.set(p.fp.contentHash, { ...pointer, storyId: await deps.stories.claimHash(p.fp.contentHash, pointer) });
       }
@@ -300,7 +302,7 @@ export function publicationDate(item: FeedItem, now: Date): string {
 }
 
 function copyKey(outlet: Outlet, p: Prepared): string {
-  return `${outlet.id}#${p.it.itemKey}`;
+  return copyKeyOf(outlet.id, p.it.itemKey);
 }
 
 function copyOf(outlet: Outlet, p: Prepared, storyId: string, match: MatchKind, score: number, nowIso: string): CopyRecord {

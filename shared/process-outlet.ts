@@ -31,7 +31,7 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   const now = clock();
   const memory = await deps.states.getOutlet(outlet.id);
   const previous = memory.state;
-  const base = { outletId: outlet.id, items: 0, newStories: 0, merged: 0, nearMerged: 0, unchanged: 0, updated: 0 };
+  const base = emptyReport(outlet.id);
 
   const fail = async (error: string, httpStatus?: number): Promise<FetchReport> => {
     await deps.states.putState({
@@ -90,6 +90,11 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   }
   await succeeded({ etag: outcome.etag, lastModified: outcome.lastModified }, 200);
   return { ...base, ...counts, status: 'fetched', httpStatus: 200, durationMs: Date.now() - started };
+}
+
+/** A report's counts before anything was ingested. */
+export function emptyReport(outletId: string): Omit<FetchReport, 'status' | 'durationMs'> {
+  return { outletId, items: 0, newStories: 0, merged: 0, nearMerged: 0, unchanged: 0, updated: 0 };
 }
 
 function keepValidators(state: OutletState | undefined): Pick<OutletState, 'etag' | 'lastModified'> {

@@ -91,6 +91,11 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+/** How records refer to one outlet's copy: `<outletId>#<itemKey>`. */
+export function copyKeyOf(outletId: string, itemKey: string): string {
+  return `${outletId}#${itemKey}`;
+}
+
 export const keys = {
   story: (storyId: string) => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
   copy: (storyId: string, outletId: string, itemKey: string) => ({

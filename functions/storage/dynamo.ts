@@ -28,7 +28,7 @@ import type {
   StoryStore,
 } from '../../shared/ports.ts';
 import { mapConcurrent } from '../../shared/concurrency.ts';
-import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, keys } from '../../shared/schema.ts';
+import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, copyKeyOf, keys } from '../../shared/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 
@@ -410,7 +410,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
 }
 
 function copyKey(copy: Pick<CopyRecord, 'outletId' | 'itemKey'>): string {
-  return `${copy.outletId}#${copy.itemKey}`;
+  return copyKeyOf(copy.outletId, copy.itemKey);
 }
 
 function prefixed<T>(values: Record<string, T>): Record<string, T> {
