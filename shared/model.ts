@@ -82,14 +82,8 @@ export interface CopyRecord {
   readonly contentHash: string;
 }
 
-/**
- * The `STORY` record: one merged story. Two copies matter: the *origin* (earliest published: credited,
- * linked, dated) and the *canonical text* (the fullest copy: what readers get and later copies are
- * compared with). Often the same copy; an excerpt outlet publishing first makes them differ.
- */
-export interface StoryRecord {
-  readonly storyId: string;
-  /** Title, link, outlet and date of the origin copy. */
+/** A story's origin: the earliest-published copy — credited, linked, dated. */
+export interface StoryOrigin {
   readonly title: string;
   readonly url: string;
   readonly outletId: string;
@@ -98,8 +92,10 @@ export interface StoryRecord {
   readonly published: string;
   /** `outletId#itemKey` of the origin copy. */
   readonly originCopy: string;
-  /** When the story was first ingested. */
-  readonly firstSeen: string;
+}
+
+/** A story's canonical text: the fullest copy — what readers get and later copies are compared with. */
+export interface StoryText {
   /** `outletId#itemKey` of the canonical-text copy. */
   readonly canonicalCopy: string;
   /** Content hash of the canonical text: it is at `keys.content(canonicalHash)` in S3. */
@@ -108,6 +104,16 @@ export interface StoryRecord {
   readonly words: number;
   /** Plain-text lead of the canonical text, for listings. */
   readonly summary: string;
+}
+
+/**
+ * The `STORY` record: one merged story, its origin and its canonical text. Often the same copy; an
+ * excerpt outlet publishing first makes them differ.
+ */
+export interface StoryRecord extends StoryOrigin, StoryText {
+  readonly storyId: string;
+  /** When the story was first ingested. */
+  readonly firstSeen: string;
 }
 
 /** What the exact-hash and near-duplicate indexes say about a story (as of when they were written). */

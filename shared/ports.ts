@@ -9,8 +9,10 @@ import type {
   ItemRecord,
   Outlet,
   OutletState,
+  StoryOrigin,
   StoryPointer,
   StoryRecord,
+  StoryText,
   StoryWithCopies,
 } from './model.ts';
 
@@ -54,21 +56,11 @@ export interface StoryChange {
   readonly canonical?: CanonicalCandidate;
 }
 
-export interface OriginCandidate {
-  readonly title: string;
-  readonly url: string;
-  readonly outletId: string;
-  readonly outletName: string;
-  readonly published: string;
-  readonly originCopy: string;
-}
+/** What a copy would make of the story if it became its origin. */
+export type OriginCandidate = StoryOrigin;
 
-export interface CanonicalCandidate {
-  readonly canonicalHash: string;
-  readonly canonicalCopy: string;
-  readonly words: number;
-  readonly summary: string;
-}
+/** What a copy would make of the story if it became its canonical text. */
+export type CanonicalCandidate = StoryText;
 
 export interface ContentStore {
   /** Stores a canonical copy under its content-addressed key. */
