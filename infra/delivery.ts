@@ -13,13 +13,14 @@ import { BUCKET } from '../shared/schema.ts';
 export class Delivery extends Construct {
   readonly distribution: cloudfront.Distribution;
 
-  constructor(scope: Construct, id: string, props: { readonly bucket: s3.IBucket }) {
+  constructor(scope: Construct, id: string, props: { readonly bucket: s3.IBucket; readonly scheduleMinutes: number }) {
     super(scope, id);
+    // A reader never sees a feed older than one cycle: TTLs follow the schedule.
     const cachePolicy = new cloudfront.CachePolicy(this, 'FeedCache', {
-      comment: 'Merged feed: short TTLs; the publisher also sets Cache-Control max-age=300',
-      defaultTtl: Duration.minutes(5),
+      comment: 'Merged feed: TTLs within one schedule interval; the publisher sets Cache-Control max-age=300',
+      defaultTtl: Duration.minutes(Math.min(5, props.scheduleMinutes)),
       minTtl: Duration.seconds(0),
-      maxTtl: Duration.minutes(15),
+      maxTtl: Duration.minutes(props.scheduleMinutes),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });

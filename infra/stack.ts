@@ -28,7 +28,7 @@ export class FeedmergeStack extends Stack {
     super(scope, id, props);
     const config = props.config ?? readDeployConfig(this.node);
     this.storage = new Storage(this, 'Storage');
-    this.delivery = new Delivery(this, 'Delivery', { bucket: this.storage.bucket });
+    this.delivery = new Delivery(this, 'Delivery', { bucket: this.storage.bucket, scheduleMinutes: config.scheduleMinutes });
     this.pipeline = new Pipeline(this, 'Pipeline', {
       config,
       table: this.storage.table,
