@@ -210,7 +210,8 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
         await addMonth(p.published); // the month the story is indexed under, for good
         return { pointer: mine(storyId), match: 'first', score: 1 };
       }
-      // The id is taken: by a copy of this very story (join it) or by a story that merely shares its lede.
+      // The id is taken (by this very copy the create would have succeeded): by a copy of this story
+      // (join it) or by a story that merely shares its lede.
       const holder = await deps.stories.getPointer(storyId);
       if (holder && holder.canonicalHash === p.fp.contentHash) return { pointer: holder, match: 'exact', score: 1 };
       const near = holder ? await bestNear(p, [holder]) : undefined;

@@ -102,6 +102,23 @@ describe('story records', () => {
     expect(await fetchHandler({ outlet: learner })).toMatchObject({ merged: 1, nearMerged: 0, newStories: 0 });
   });
 
+  it('the same fetch job delivered twice at once (SQS is at-least-once) records each item once, as founder', async () => {
+    const dup: Outlet = { id: 'twice', name: 'Twice', url: `${h.baseUrl}twice.xml` };
+    const articles: Article[] = [1, 2, 3].map((n) => ({
+      slug: `council-notice-${n}`,
+      title: `Council notice number ${n} on the harbour works`,
+      paragraphs: [`Notice ${n}: the harbour works of phase ${n} start on ${n + 3} March and close the east quay to traffic for ${n * 2} weeks, the council said.`, `Residents of ${['Mill Lane', 'Quay Street', 'Ropewalk'][n - 1]} will receive letters explaining the diversions and the ${n * 15} temporary parking places.`],
+    }));
+    h.routes.set('/twice.xml', { kind: 'feed', body: renderFeed({ ...OUTLETS[2]!, id: 'twice', name: 'Twice' }, articles.map((article, n) => ({ article, published: at(27, n) }))) });
+    const reports = await Promise.all([fetchHandler({ outlet: dup }), fetchHandler({ outlet: dup })]);
+    expect(reports.every((r) => r.status === 'fetched')).toBe(true);
+    for (const article of articles) {
+      const stories = await storyOf(article.slug);
+      expect(stories).toHaveLength(1);
+      expect(stories[0]!.copies.map((c) => [c.outlet, c.match])).toEqual([['twice', 'first']]);
+    }
+  });
+
   it('two fetchers ingesting copies of the same stories at once make exactly one story each', async () => {
     const articles = [ARTICLES[2]!, SOLO];
     serve(1, articles.map((article) => ({ article, published: at(20) })));
