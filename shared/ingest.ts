@@ -11,15 +11,16 @@
  *    - joins the story owning its content hash (`exact`), else
  *    - joins the best near-duplicate candidate that passes `decideNear` (`near`, score = containment),
  *      verified against the candidate's canonical text, else
- *    - founds a story (`first`), its text going to S3 before any record points at it.
+ *    - founds a story (`first`): its text goes to S3, then the story record is created, and only then
+ *      do the hash and key indexes point at it (an interrupted founding resumes on retry).
  *    A joining copy that is earlier becomes the story's origin; one with more words its canonical text.
  *    A changed item stays in the story it is in: an outlet correcting a typo must not split its story.
  * 5. The ITEM record is written last, so an interrupted ingest redoes the item on retry; every write
  *    before it is idempotent.
  *
- * Concurrent fetchers: a story's id is derived from its lede (or, for short texts, its content hash),
- * so two copies of one story founding it at once propose the same id; the conditional create lets one
- * win and the other verify and join.
+ * Concurrent fetchers: a story's id is derived from the first `LEDE_ID_WORDS` words of its text (else
+ * from its content hash), so two copies of one story founding it at once propose the same id; the
+ * conditional create lets one win and the other verify and join.
  */
 import type {
   CanonicalContent,
