@@ -89,5 +89,6 @@ export interface StoryReader {
 }
 
 export interface RegistryStore {
-  getOutlets(): Promise<Outlet[]>;
+  /** The registered outlets; undefined while there is no registry yet (a fresh deployment). */
+  findOutlets(): Promise<Outlet[] | undefined>;
 }

@@ -30,7 +30,7 @@ export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>): Prom
     ...entry,
     paragraphs: (await deps.contents.getCanonical(entry.story.canonicalHash))?.paragraphs,
   }));
-  const outlets = await deps.registry.getOutlets();
+  const outlets = (await deps.registry.findOutlets()) ?? [];
   const rendered = renderFeeds(entries, {
     title: deps.feed.title,
     description: deps.feed.description,

@@ -4,6 +4,7 @@
  * caller (the local runner) otherwise.
  */
 import type { FetchJob } from '../../shared/model.ts';
+import { BUCKET } from '../../shared/schema.ts';
 import { emitMetrics } from '../metrics.ts';
 import { runtime } from '../runtime.ts';
 
@@ -14,8 +15,14 @@ export interface DispatchResult {
 }
 
 export async function handler(_event?: unknown): Promise<DispatchResult> {
-  const { bucket, fetchQueue } = runtime();
-  const outlets = await bucket.getOutlets();
+  const { bucket, fetchQueue, config } = runtime();
+  const outlets = await bucket.findOutlets();
+  if (outlets === undefined) {
+    // A fresh deployment before `feedmerge outlets import`: nothing to do, and nothing wrong.
+    console.warn(JSON.stringify({ level: 'WARN', message: `no outlet registry yet at s3://${config.bucketName}/${BUCKET.registryKey}` }));
+    emitMetrics({ OutletsDispatched: 0 });
+    return { jobs: [], queued: 0 };
+  }
   const jobs = outlets.map((outlet) => ({ outlet }));
   if (fetchQueue) await fetchQueue.sendJobs(jobs);
   emitMetrics({ OutletsDispatched: jobs.length });

@@ -31,12 +31,6 @@ export class S3Store implements ContentStore, RegistryStore {
     return text === undefined ? undefined : (JSON.parse(text) as CanonicalContent);
   }
 
-  async getOutlets(): Promise<Outlet[]> {
-    const outlets = await this.findOutlets();
-    if (outlets === undefined) throw new Error(`no outlet registry at s3://${this.bucket}/${BUCKET.registryKey}`);
-    return outlets;
-  }
-
   /** The registry, or undefined if there is none yet; a registry that cannot be read or parsed throws. */
   async findOutlets(): Promise<Outlet[] | undefined> {
     const text = await this.getText(BUCKET.registryKey);

@@ -79,6 +79,19 @@ async function fakeSqs(): Promise<{ url: string; sent: Array<{ queue: string; bo
   };
 }
 
+describe('a fresh deployment, before any outlet is registered', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('dispatches nothing and publishes an empty feed, without failing', async () => {
+    expect(await dispatch(scheduled)).toEqual({ jobs: [], queued: 0 });
+    expect(await publish(scheduled)).toMatchObject({ stories: 0, written: ['rss', 'atom', 'json', 'html'] });
+  });
+});
+
 describe('handlers with AWS event shapes', () => {
   let h: Harness;
   let sqs: Awaited<ReturnType<typeof fakeSqs>>;
