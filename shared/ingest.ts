@@ -228,8 +228,13 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       if (!hashes.has(p.fp.contentHash) && p.fp.basis === 'body') {
         const pointer = await deps.stories.getPointer(previous.storyId);
         if (!pointer) throw new Error(`item ${p.it.identity} belongs to missing story ${previous.storyId}`);
-        await deps.contents.putCanonical(contentOf(outlet, p));
         hashes.set(p.fp.contentHash, { ...pointer, storyId: await deps.stories.claimHash(p.fp.contentHash, pointer) });
+      }
+      // An edited copy that is its story's origin or canonical text carries the correction into the story.
+      await deps.stories.updateStory(previous.storyId, { origin: originOf(outlet, p), correction: true });
+      if (p.fp.basis === 'body') {
+        await deps.contents.putCanonical(contentOf(outlet, p));
+        await deps.stories.updateStory(previous.storyId, { canonical: canonicalOf(outlet, p), correction: true });
       }
       await deps.stories.putCopy(copyOf(outlet, p, previous.storyId, 'exact', 1, nowIso));
       await deps.stories.putItem(itemRecord(outlet, p, previous.storyId));

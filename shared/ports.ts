@@ -42,8 +42,8 @@ export interface StoryStore {
   putCopy(copy: CopyRecord): Promise<void>;
   /**
    * One conditional update of a story: `origin` applies if published before the current origin,
-   * `canonical` if it has more words than the current canonical text; with both, only if both hold.
-   * Returns whether it applied.
+   * `canonical` if it has more words than the current canonical text (or, for a correction, if the copy
+   * still holds that role); with both, only if both hold. Returns whether it applied.
    */
   updateStory(storyId: string, change: StoryChange): Promise<boolean>;
   addMonth(month: string): Promise<void>;
@@ -54,6 +54,11 @@ export interface StoryStore {
 export interface StoryChange {
   readonly origin?: OriginCandidate;
   readonly canonical?: CanonicalCandidate;
+  /**
+   * A correction: the copy already holds the role and was edited by its outlet. The change then applies
+   * if the copy still holds it, whatever the dates and lengths.
+   */
+  readonly correction?: boolean;
 }
 
 /** What a copy would make of the story if it became its origin. */

@@ -198,7 +198,12 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     const sets: string[] = [];
     const conditions = ['attribute_exists(pk)'];
     const values: Record<string, unknown> = {};
-    if (change.origin) {
+    if (change.origin && change.correction) {
+      // The origin edited its headline or link; its date stays the story's earliest as first seen.
+      sets.push('title = :title', '#url = :url');
+      conditions.push('originCopy = :originCopy');
+      Object.assign(values, prefixed({ title: change.origin.title, url: change.origin.url, originCopy: change.origin.originCopy }));
+    } else if (change.origin) {
       // The time index keeps the founder's date (it never moves: no index rewrite on a backlog).
       sets.push('title = :title', '#url = :url', 'outletId = :outletId', 'outletName = :outletName', 'published = :published', 'originCopy = :originCopy');
       conditions.push('published > :published');
@@ -206,7 +211,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     }
     if (change.canonical) {
       sets.push('canonicalHash = :canonicalHash', 'canonicalCopy = :canonicalCopy', 'words = :words', 'summary = :summary');
-      conditions.push('words < :words');
+      conditions.push(change.correction ? 'canonicalCopy = :canonicalCopy' : 'words < :words');
       Object.assign(values, prefixed({ ...change.canonical }));
     }
     if (sets.length === 0) return false;

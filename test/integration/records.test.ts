@@ -66,6 +66,32 @@ describe('story records', () => {
     expect(after[0]!.copies.find((c) => c.outlet === OUTLETS[0]!.id)!.match).toBe('first');
   });
 
+  it('carries an outlet\u2019s correction of its origin copy (headline) and canonical text into the story', async () => {
+    const article: Article = {
+      slug: 'night-buses',
+      title: 'Night buses return to three routes',
+      paragraphs: [
+        'Night buses will run again on routes 4, 11 and 19 from Friday, the transport authority said, two years after they were cut to save money.',
+        'The buses will leave the central station every 40 minutes between midnight and five in the morning, seven days a week.',
+      ],
+    };
+    serve(1, [{ article, published: at(15) }]);
+    await fetchHandler({ outlet: outlet(1) });
+    const [before] = await storyOf(article.slug);
+    const corrected: Article = {
+      ...article,
+      title: 'City libraries to open on Sunday afternoons',
+      paragraphs: [...article.paragraphs.slice(0, -1), `${article.paragraphs.at(-1)!} The first Sunday opening is on 6 December.`],
+    };
+    serve(1, [{ article: corrected, published: at(15) }]);
+    expect(await fetchHandler({ outlet: outlet(1) })).toMatchObject({ updated: 1, newStories: 0 });
+    const after = await runtime().table.getStory(before!.id);
+    expect(after!.story.title).toBe(OUTLETS[1]!.headline(corrected.title));
+    expect(after!.story.published).toBe(before!.published);
+    const text = await runtime().bucket.getCanonical(after!.story.canonicalHash);
+    expect(text!.paragraphs.join(' ')).toContain('The first Sunday opening is on 6 December.');
+  });
+
   it('does not merge headline-only items on their titles', async () => {
     const bare: Article = { slug: 'flash', title: 'Power cut hits the east of the city', paragraphs: [] };
     serve(0, [{ article: bare, published: at(14) }]);
