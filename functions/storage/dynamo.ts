@@ -122,46 +122,37 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
   }
 
   async claimHash(contentHash: string, story: StoryPointer): Promise<string> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: marshall({ ...keys.hash(contentHash), ...story }, { removeUndefinedValues: true }),
-          ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
-          ExpressionAttributeValues: { ':s': { S: story.storyId } },
-        }),
-      );
-      return story.storyId;
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      const owner = await this.client.send(
-        new GetItemCommand({ TableName: this.table, Key: marshall(keys.hash(contentHash)), ConsistentRead: true }),
-      );
-      const storyIdOwner = owner.Item?.storyId?.S;
-      if (!storyIdOwner) throw new Error(`hash ${contentHash} is claimed but has no story`);
-      return storyIdOwner;
-    }
+    if (await this.claimPointer(keys.hash(contentHash), story)) return story.storyId;
+    const owner = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall(keys.hash(contentHash)), ConsistentRead: true }),
+    );
+    const storyIdOwner = owner.Item?.storyId?.S;
+    if (!storyIdOwner) throw new Error(`hash ${contentHash} is claimed but has no story`);
+    return storyIdOwner;
   }
 
   async putSignatures(signatureKeys: readonly string[], story: StoryPointer): Promise<void> {
     // One PutItem each rather than BatchWriteItem: the fetch role is then allowed no deletes at all.
     // A key another story holds stays its own: a digest opening on a story's lede must not take it over.
-    await Promise.all(
-      signatureKeys.map(async (k) => {
-        try {
-          await this.client.send(
-            new PutItemCommand({
-              TableName: this.table,
-              Item: marshall({ ...keys.signature(k), ...story }, { removeUndefinedValues: true }),
-              ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
-              ExpressionAttributeValues: { ':s': { S: story.storyId } },
-            }),
-          );
-        } catch (err) {
-          if (!(err instanceof ConditionalCheckFailedException)) throw err;
-        }
-      }),
-    );
+    await Promise.all(signatureKeys.map((k) => this.claimPointer(keys.signature(k), story)));
+  }
+
+  /** Writes an index entry pointing at `story` unless another story holds it; returns whether it is `story`'s. */
+  private async claimPointer(key: { pk: string; sk: string }, story: StoryPointer): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: marshall({ ...key, ...story }, { removeUndefinedValues: true }),
+          ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
+          ExpressionAttributeValues: { ':s': { S: story.storyId } },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
   }
 
   async putCopy(copy: CopyRecord): Promise<void> {
