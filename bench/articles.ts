@@ -1,5 +1,5 @@
 /** Synthetic articles for the benchmarks: deterministic, ~5 KB of HTML each, wrapped in outlet boilerplate. */
-import type { FeedItem } from '../shared/model.ts';
+import type { FeedItem } from '../shared/core/model.ts';
 
 const WORDS = (
   'council budget vote river bridge harbour ferry rail strike union wages museum gallery drought reservoir rainfall ' +

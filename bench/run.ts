@@ -9,11 +9,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeedItem, Outlet } from '../shared/model.ts';
+import type { FeedItem, Outlet } from '../shared/core/model.ts';
 import { article, rng, sentence } from './articles.ts';
-import { fingerprintFeed, identifyItems } from '../shared/fingerprint.ts';
-import { similarityOf } from '../shared/similarity.ts';
-import { ingestFeed } from '../shared/ingest.ts';
+import { fingerprintFeed, identifyItems } from '../shared/dedup/fingerprint.ts';
+import { similarityOf } from '../shared/dedup/similarity.ts';
+import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
 import { runtime } from '../functions/runtime.ts';
 import { clientObservers } from '../functions/storage/clients.ts';

@@ -2,10 +2,10 @@
  * One pipeline cycle, through the very handlers of `functions/`: dispatch → fetch each outlet → publish.
  * In AWS the fan-out is SQS; here the jobs are run directly, a few at a time.
  */
-import type { FetchReport } from '../shared/model.ts';
-import type { PublishReport } from '../shared/publish.ts';
-import { mapConcurrent } from '../shared/concurrency.ts';
-import { emptyReport } from '../shared/process-outlet.ts';
+import type { FetchReport } from '../shared/core/model.ts';
+import type { PublishReport } from '../shared/publish/publish.ts';
+import { mapConcurrent } from '../shared/core/concurrency.ts';
+import { emptyReport } from '../shared/fetch/process-outlet.ts';
 import { handler as dispatch } from '../functions/dispatch/handler.ts';
 import { handler as fetchOutlet } from '../functions/fetch/handler.ts';
 import { handler as publish } from '../functions/publish/handler.ts';

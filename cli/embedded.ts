@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { BUCKET, TABLE } from '../shared/schema.ts';
-import { ConfigError } from '../shared/config.ts';
+import { BUCKET, TABLE } from '../shared/core/schema.ts';
+import { ConfigError } from '../shared/core/config.ts';
 import { createClients } from '../functions/storage/clients.ts';
 import { ensureBucket, ensureTable } from '../functions/storage/setup.ts';
 

@@ -10,9 +10,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Outlet } from '../shared/model.ts';
-import { ConfigError, parseOutletsJson } from '../shared/config.ts';
-import { scoreClusters, type Score, type Truth } from '../shared/score.ts';
+import type { Outlet } from '../shared/core/model.ts';
+import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
+import { scoreClusters, type Score, type Truth } from './score.ts';
 import { runtime } from '../functions/runtime.ts';
 import { openStores } from './embedded.ts';
 import { serveDirectory } from './http.ts';

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../shared/schema.ts';
+import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../shared/core/schema.ts';
 
 export interface RunningServer {
   readonly url: string;

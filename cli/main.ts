@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, parseOutletsJson } from '../shared/config.ts';
-import type { Outlet } from '../shared/model.ts';
-import { publicationFeeds } from '../shared/publish.ts';
+import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
+import type { Outlet } from '../shared/core/model.ts';
+import { publicationFeeds } from '../shared/publish/publish.ts';
 import { runtime } from '../functions/runtime.ts';
 import { openStores, type Stores } from './embedded.ts';
 import { serveDirectory, serveMergedFeed, type RunningServer } from './http.ts';

@@ -1,5 +1,5 @@
 /** Machine-readable renderings of the deduplication records for `feedmerge stories`. */
-import type { StoryWithCopies } from '../shared/model.ts';
+import type { StoryWithCopies } from '../shared/core/model.ts';
 
 /** The public JSON shape of one story (see README, "feedmerge stories"). Extend, don't break. */
 export function storyJson({ story, copies }: StoryWithCopies) {

@@ -2,7 +2,7 @@
  * The wiring every handler shares: configuration from the environment, validated once per
  * container, and the storage adapters built on the SDK clients.
  */
-import { loadRuntimeConfig, type RuntimeConfig } from '../shared/config.ts';
+import { loadRuntimeConfig, type RuntimeConfig } from '../shared/core/config.ts';
 import { createClients } from './storage/clients.ts';
 import { DynamoStore } from './storage/dynamo.ts';
 import { S3Store } from './storage/s3.ts';

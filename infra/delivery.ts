@@ -8,7 +8,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { BUCKET } from '../shared/schema.ts';
+import { BUCKET } from '../shared/core/schema.ts';
 
 export class Delivery extends Construct {
   readonly distribution: cloudfront.Distribution;

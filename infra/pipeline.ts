@@ -18,7 +18,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { BUCKET } from '../shared/schema.ts';
+import { BUCKET } from '../shared/core/schema.ts';
 import type { DeployConfig } from './config.ts';
 
 export interface PipelineProps {

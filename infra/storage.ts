@@ -1,12 +1,12 @@
 /**
- * The table and the bucket, built from shared/schema.ts: the same names, keys and indexes the
+ * The table and the bucket, built from shared/core/schema.ts: the same names, keys and indexes the
  * local runner creates in dynalite and s3rver.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { BUCKET, TABLE, type KeyAttribute } from '../shared/schema.ts';
+import { BUCKET, TABLE, type KeyAttribute } from '../shared/core/schema.ts';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };

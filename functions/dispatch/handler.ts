@@ -3,8 +3,8 @@
  * outlet registry and emit one fetch job per outlet — to the fetch queue when deployed, returned to the
  * caller (the local runner) otherwise.
  */
-import type { FetchJob } from '../../shared/model.ts';
-import { BUCKET } from '../../shared/schema.ts';
+import type { FetchJob } from '../../shared/core/model.ts';
+import { BUCKET } from '../../shared/core/schema.ts';
 import { emitMetrics } from '../metrics.ts';
 import { runtime } from '../runtime.ts';
 

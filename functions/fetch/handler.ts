@@ -7,9 +7,9 @@
  * serves garbage is not a failure of the job: it is reported, recorded and counted.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { FetchJob, FetchReport } from '../../shared/model.ts';
-import { processOutlet } from '../../shared/process-outlet.ts';
-import { parseFetchJob } from '../../shared/events.ts';
+import type { FetchJob, FetchReport } from '../../shared/core/model.ts';
+import { processOutlet } from '../../shared/fetch/process-outlet.ts';
+import { parseFetchJob } from '../../shared/core/events.ts';
 import { emitMetrics } from '../metrics.ts';
 import { runtime } from '../runtime.ts';
 

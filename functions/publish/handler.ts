@@ -3,7 +3,7 @@
  * when its bytes changed. Triggered by fetch ("stories changed", through a queue that batches the
  * signals) and by the schedule; both event shapes carry nothing it needs.
  */
-import { publishFeeds, type PublishReport } from '../../shared/publish.ts';
+import { publishFeeds, type PublishReport } from '../../shared/publish/publish.ts';
 import { emitMetrics } from '../metrics.ts';
 import { runtime } from '../runtime.ts';
 

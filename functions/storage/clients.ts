@@ -6,7 +6,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { RuntimeConfig } from '../../shared/config.ts';
+import type { RuntimeConfig } from '../../shared/core/config.ts';
 
 export interface AwsClients {
   readonly dynamodb: DynamoDBClient;

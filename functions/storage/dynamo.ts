@@ -1,5 +1,5 @@
 /**
- * DynamoDB adapter: the story records (see shared/schema.ts for the key layout).
+ * DynamoDB adapter: the story records (see shared/core/schema.ts for the key layout).
  *
  * Every write is idempotent: PutItem of a whole record, UpdateItem with `if_not_exists` for values that
  * are set once, `ADD` to string sets for membership, and conditions for "only if earlier" changes.
@@ -18,7 +18,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/model.ts';
+import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
 import type {
   IndexLookup,
   StoryChange,
@@ -26,9 +26,9 @@ import type {
   OutletStateStore,
   StoryReader,
   StoryStore,
-} from '../../shared/ports.ts';
-import { mapConcurrent } from '../../shared/concurrency.ts';
-import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, copyKeyOf, keys } from '../../shared/schema.ts';
+} from '../../shared/core/ports.ts';
+import { mapConcurrent } from '../../shared/core/concurrency.ts';
+import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, copyKeyOf, keys } from '../../shared/core/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 

@@ -9,7 +9,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { TABLE } from '../../shared/schema.ts';
+import { TABLE } from '../../shared/core/schema.ts';
 
 export interface DynamoCounts {
   requests: number;

@@ -4,10 +4,10 @@
  */
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import type { CanonicalContent, Outlet } from '../../shared/model.ts';
-import type { ContentStore, RegistryStore } from '../../shared/ports.ts';
-import { parseOutletsJson } from '../../shared/config.ts';
-import { BUCKET, keys } from '../../shared/schema.ts';
+import type { CanonicalContent, Outlet } from '../../shared/core/model.ts';
+import type { ContentStore, RegistryStore } from '../../shared/core/ports.ts';
+import { parseOutletsJson } from '../../shared/core/config.ts';
+import { BUCKET, keys } from '../../shared/core/schema.ts';
 
 export class S3Store implements ContentStore, RegistryStore {
   constructor(

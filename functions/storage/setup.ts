@@ -1,10 +1,10 @@
 /**
- * Creates the table and bucket from shared/schema.ts (the definitions the CDK stack deploys),
+ * Creates the table and bucket from shared/core/schema.ts (the definitions the CDK stack deploys),
  * for the local runner and tests. In AWS, CloudFormation creates them; this is never called there.
  */
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { TABLE } from '../../shared/schema.ts';
+import { TABLE } from '../../shared/core/schema.ts';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 /** SQS adapter: the fan-out of fetch jobs, and the "something changed, publish" signal. */
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { FetchJob } from '../../shared/model.ts';
+import type { FetchJob } from '../../shared/core/model.ts';
 
 const BATCH = 10;
 

@@ -7,7 +7,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
-import { TABLE } from '../../shared/schema.ts';
+import { TABLE } from '../../shared/core/schema.ts';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -54,7 +54,7 @@ describe('FeedmergeStack', () => {
     expect(() => app.synth()).toThrow();
   });
 
-  it('deploys the table with the keys and indexes of shared/schema.ts, PITR, deletion protection, retained', () => {
+  it('deploys the table with the keys and indexes of shared/core/schema.ts, PITR, deletion protection, retained', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: TABLE.partitionKey.name, KeyType: 'HASH' },

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
-import type { Outlet } from '../../shared/model.ts';
+import type { Outlet } from '../../shared/core/model.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, OUTLETS, SOLO, renderFeed, type FeedItemSpec } from '../fixtures/feeds.ts';

@@ -13,7 +13,7 @@ import { handler as publish } from '../../functions/publish/handler.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { createClients } from '../../functions/storage/clients.ts';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { Outlet } from '../../shared/model.ts';
+import type { Outlet } from '../../shared/core/model.ts';
 import { ARTICLES, OUTLETS, renderFeed } from '../fixtures/feeds.ts';
 import { startHarness, type Harness } from './harness.ts';
 

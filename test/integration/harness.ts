@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import type { Outlet } from '../../shared/model.ts';
+import type { Outlet } from '../../shared/core/model.ts';
 import { openStores, type Stores } from '../../cli/embedded.ts';
 import { runCycle, type CycleSummary } from '../../cli/cycle.ts';
 import { runtime } from '../../functions/runtime.ts';

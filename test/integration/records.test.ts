@@ -2,7 +2,7 @@
  * Record semantics over real dynalite + s3rver: backlogs, edits, headline-only items, races.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outlet } from '../../shared/model.ts';
+import type { Outlet } from '../../shared/core/model.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';

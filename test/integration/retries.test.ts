@@ -4,9 +4,9 @@
  * the chosen write has gone through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedItem, Outlet } from '../../shared/model.ts';
-import type { StoryStore } from '../../shared/ports.ts';
-import { ingestFeed } from '../../shared/ingest.ts';
+import type { FeedItem, Outlet } from '../../shared/core/model.ts';
+import type { StoryStore } from '../../shared/core/ports.ts';
+import { ingestFeed } from '../../shared/dedup/ingest.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, SOLO, type Article } from '../fixtures/feeds.ts';

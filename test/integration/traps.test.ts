@@ -8,10 +8,10 @@
  * they once exposed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FetchReport, Outlet } from '../../shared/model.ts';
-import { tokens } from '../../shared/normalise.ts';
-import { sha256, storyIdFor } from '../../shared/fingerprint.ts';
-import { LEDE_ID_WORDS, candidateKeys } from '../../shared/similarity.ts';
+import type { FetchReport, Outlet } from '../../shared/core/model.ts';
+import { tokens } from '../../shared/text/normalise.ts';
+import { sha256, storyIdFor } from '../../shared/dedup/fingerprint.ts';
+import { LEDE_ID_WORDS, candidateKeys } from '../../shared/dedup/similarity.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recurringShapes, shapeId, stripBoilerplate, type BoilerplateContext } from '../../shared/boilerplate.ts';
-import type { TextLine } from '../../shared/extract.ts';
-import { lineKey, lineShape, tokens } from '../../shared/normalise.ts';
+import { recurringShapes, shapeId, stripBoilerplate, type BoilerplateContext } from '../../shared/text/boilerplate.ts';
+import type { TextLine } from '../../shared/text/extract.ts';
+import { lineKey, lineShape, tokens } from '../../shared/text/normalise.ts';
 
 const line = (text: string, linkRatio = 0): TextLine => ({ text, linkRatio });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeFeedBytes } from '../../shared/charset.ts';
+import { charsetFromContentType, decodeFeedBytes } from '../../shared/fetch/charset.ts';
 
 const ascii = (s: string): Buffer => Buffer.from(s, 'latin1');
 const bytes = (...parts: (string | readonly number[])[]): Uint8Array =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, loadRuntimeConfig, parseOutletsJson } from '../../shared/config.ts';
-import { BUCKET, TABLE } from '../../shared/schema.ts';
-import { DEFAULT_THRESHOLDS } from '../../shared/similarity.ts';
+import { ConfigError, DEFAULTS, loadRuntimeConfig, parseOutletsJson } from '../../shared/core/config.ts';
+import { BUCKET, TABLE } from '../../shared/core/schema.ts';
+import { DEFAULT_THRESHOLDS } from '../../shared/dedup/similarity.ts';
 
 /** Runs parseOutletsJson and returns its ConfigError message (asserting it is a one-line ConfigError). */
 function errorOf(text: string, baseUrl?: string): string {

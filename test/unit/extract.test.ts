@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractLines } from '../../shared/extract.ts';
+import { extractLines } from '../../shared/text/extract.ts';
 
 const texts = (html: string): string[] => extractLines(html).map((l) => l.text);
 

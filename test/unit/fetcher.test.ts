@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchError, fetchFeed, redactUrl, type FetchLimits } from '../../shared/fetcher.ts';
+import { FetchError, fetchFeed, redactUrl, type FetchLimits } from '../../shared/fetch/fetcher.ts';
 
 const LIMITS: FetchLimits = { timeoutMs: 5_000, maxBytes: 64 * 1024, userAgent: 'feedmerge-test/1' };
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';

@@ -10,9 +10,9 @@ import {
   rawHashOf,
   sha256,
   storyIdFor,
-} from '../../shared/fingerprint.ts';
-import { extractLines } from '../../shared/extract.ts';
-import type { FeedItem, ItemFingerprint } from '../../shared/model.ts';
+} from '../../shared/dedup/fingerprint.ts';
+import { extractLines } from '../../shared/text/extract.ts';
+import type { FeedItem, ItemFingerprint } from '../../shared/core/model.ts';
 
 // One invented wire story, three paragraphs, with typographic quotes, an em dash and an apostrophe.
 const STORY = [

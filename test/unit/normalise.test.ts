@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, displayText, lineKey, lineShape, tokens } from '../../shared/normalise.ts';
+import { cleanText, displayText, lineKey, lineShape, tokens } from '../../shared/text/normalise.ts';
 
 describe('cleanText', () => {
   it('applies NFKC compatibility folding (ligatures, full-width letters, circled digits)', () => {

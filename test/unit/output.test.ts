@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storiesCsv } from '../../cli/output.ts';
-import type { CopyRecord, StoryRecord } from '../../shared/model.ts';
+import type { CopyRecord, StoryRecord } from '../../shared/core/model.ts';
 
 describe('storiesCsv', () => {
   it('quotes fields and neutralises text that a spreadsheet would run as a formula', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedParseError, MAX_BODY_CHARS, parseFeed, type ParsedFeed } from '../../shared/parse.ts';
+import { FeedParseError, MAX_BODY_CHARS, parseFeed, type ParsedFeed } from '../../shared/fetch/parse.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

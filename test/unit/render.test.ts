@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import type { CopyRecord, StoryRecord } from '../../shared/model.ts';
-import { escapeHtml, feedUrls, otherCopies, renderFeeds, storyGuid, type FeedEntry, type FeedMeta } from '../../shared/render.ts';
+import type { CopyRecord, StoryRecord } from '../../shared/core/model.ts';
+import { escapeHtml, feedUrls, otherCopies, renderFeeds, storyGuid, type FeedEntry, type FeedMeta } from '../../shared/publish/render.ts';
 
 const META: FeedMeta = {
   title: 'Valley Digest',

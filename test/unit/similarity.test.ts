@@ -14,8 +14,8 @@ import {
   decideNear,
   profileText,
   type Comparison,
-} from '../../shared/similarity.ts';
-import { tokens } from '../../shared/normalise.ts';
+} from '../../shared/dedup/similarity.ts';
+import { tokens } from '../../shared/text/normalise.ts';
 import {
   AIRLINE,
   AIRLINE_REWRITE,

@@ -14,8 +14,8 @@
  *   their sentences but not their numbers); and when the smaller text covers less than half of the
  *   larger, the titles must agree too (a digest quoting one story's lede is not that story).
  */
-import { tokens } from './normalise.ts';
-import { SEED_A, SEED_B, fnv1a } from './hash.ts';
+import { tokens } from '../text/normalise.ts';
+import { SEED_A, SEED_B, fnv1a } from '../core/hash.ts';
 
 export const SHINGLE_WORDS = 5;
 export const LEDE_WORDS = 30;

@@ -11,9 +11,9 @@
  * 3. Recurrence: a line shape (numbers masked) that recurs across many items of one outlet's feed is
  *    that outlet's template, whatever its wording (CCNet's line-frequency idea).
  */
-import { hash53 } from './hash.ts';
+import { hash53 } from '../core/hash.ts';
 import type { TextLine } from './extract.ts';
-import type { RemovedLine } from './model.ts';
+import type { RemovedLine } from '../core/model.ts';
 import { cleanText, lineKey, shapeOfTokens, tokens, tokensOfClean } from './normalise.ts';
 
 export interface BoilerplateContext {

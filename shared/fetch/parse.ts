@@ -6,9 +6,9 @@
  * `FeedParseError`, never an empty success.
  */
 import Parser from 'rss-parser';
-import type { FeedItem } from './model.ts';
+import type { FeedItem } from '../core/model.ts';
 import { decodeFeedBytes } from './charset.ts';
-import { extractLines } from './extract.ts';
+import { extractLines } from '../text/extract.ts';
 
 export class FeedParseError extends Error {
   constructor(message: string) {

@@ -11,10 +11,10 @@
  *   own identity, so it founds a story of its own instead of merging on a coincidence.
  */
 import { hash } from 'node:crypto';
-import type { FeedItem, ItemFingerprint } from './model.ts';
-import { extractLines, type TextLine } from './extract.ts';
-import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from './boilerplate.ts';
-import { lineKey, tokens } from './normalise.ts';
+import type { FeedItem, ItemFingerprint } from '../core/model.ts';
+import { extractLines, type TextLine } from '../text/extract.ts';
+import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from '../text/boilerplate.ts';
+import { lineKey, tokens } from '../text/normalise.ts';
 import { SHORT_TEXT_WORDS } from './similarity.ts';
 
 export const MIN_BODY_WORDS = 15;

@@ -32,10 +32,10 @@ import type {
   Outlet,
   StoryPointer,
   StoryRecord,
-} from './model.ts';
-import type { ContentStore, StoryStore } from './ports.ts';
+} from '../core/model.ts';
+import type { ContentStore, StoryStore } from '../core/ports.ts';
 import { fingerprintFeed, identifyItems, sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
-import { copyKeyOf } from './schema.ts';
+import { copyKeyOf } from '../core/schema.ts';
 import {
   DEFAULT_THRESHOLDS,
   LEDE_ID_WORDS,

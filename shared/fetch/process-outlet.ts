@@ -6,12 +6,12 @@
  * must be retried, and since the ETag is only stored after a successful ingest, the retry re-reads
  * the whole feed instead of getting a 304 for items it never recorded.
  */
-import type { FetchReport, Outlet, OutletState } from './model.ts';
-import type { ContentStore, OutletStateStore, StoryStore } from './ports.ts';
+import type { FetchReport, Outlet, OutletState } from '../core/model.ts';
+import type { ContentStore, OutletStateStore, StoryStore } from '../core/ports.ts';
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
 import { FeedParseError, parseFeed } from './parse.ts';
-import { ingestFeed } from './ingest.ts';
-import type { NearThresholds } from './similarity.ts';
+import { ingestFeed } from '../dedup/ingest.ts';
+import type { NearThresholds } from '../dedup/similarity.ts';
 
 export interface ProcessOutletDeps {
   readonly stories: StoryStore;

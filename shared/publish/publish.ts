@@ -1,11 +1,11 @@
 /**
  * Publishing: the most recent stories → rendered feeds → storage, skipping unchanged objects.
  */
-import type { CanonicalContent } from './model.ts';
-import type { RegistryStore, StoryReader } from './ports.ts';
-import { mapConcurrent } from './concurrency.ts';
+import type { CanonicalContent } from '../core/model.ts';
+import type { RegistryStore, StoryReader } from '../core/ports.ts';
+import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
-import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from './schema.ts';
+import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
 
 export interface PublishDeps {
   readonly stories: StoryReader;

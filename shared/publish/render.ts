@@ -10,9 +10,9 @@
  * change among the stories), so the publisher can skip unchanged writes.
  */
 import { Feed, type Item } from 'feed';
-import type { CopyRecord, StoryWithCopies } from './model.ts';
-import type { FeedFormat } from './schema.ts';
-import { BUCKET } from './schema.ts';
+import type { CopyRecord, StoryWithCopies } from '../core/model.ts';
+import type { FeedFormat } from '../core/schema.ts';
+import { BUCKET } from '../core/schema.ts';
 
 export interface FeedEntry extends StoryWithCopies {
   /** The canonical copy's paragraphs (from S3); the story summary is used when absent. */

@@ -5,7 +5,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Outlet } from './model.ts';
 import { BUCKET, TABLE } from './schema.ts';
-import { DEFAULT_THRESHOLDS, type NearThresholds } from './similarity.ts';
+import { DEFAULT_THRESHOLDS, type NearThresholds } from '../dedup/similarity.ts';
 
 export class ConfigError extends Error {
   constructor(message: string) {
