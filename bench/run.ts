@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { FeedItem, Outlet } from '../shared/core/model.ts';
 import { article, rng, sentence } from './articles.ts';
 import { fingerprintFeed, identifyItems } from '../shared/dedup/fingerprint.ts';
-import { similarityOf } from '../shared/dedup/similarity.ts';
+import { keysOf } from '../shared/dedup/keys.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
 import { runtime } from '../functions/runtime.ts';
@@ -37,8 +37,7 @@ function benchPurePath(): void {
       const all = identifyItems(items);
       const { fingerprints } = fingerprintFeed(outlet, all, all);
       for (const fp of fingerprints.values()) {
-        const { keys: k } = similarityOf(fp.words, '');
-        keys += k.length;
+        keys += keysOf(fp.words, fp.headline).lookup.length;
       }
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -29,11 +29,18 @@ import type {
 } from '../../shared/core/ports.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
 import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, copyKeyOf, keys } from '../../shared/core/schema.ts';
+import { KEY_STORY_CAP } from '../../shared/dedup/keys.ts';
 
 type Item = Record<string, AttributeValue>;
 
 const BATCH_GET_LIMIT = 100;
+const STORY_ATTRIBUTES = [
+  'storyId', 'title', 'url', 'outletId', 'outletName', 'published', 'originCopy', 'firstSeen', 'canonicalCopy', 'canonicalHash',
+  'words', 'summary', 'headline', 'basis', 'mergedInto', 'absorbed',
+] as const;
 const READ_CONCURRENCY = 16;
+/** Redirects of merged stories followed at most when reading. */
+const MAX_REDIRECTS = 5;
 
 export interface StoryQuery {
   /** Only stories first published at or after this ISO instant. */
@@ -67,22 +74,85 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     return out;
   }
 
-  async lookup(contentHashes: readonly string[], signatureKeys: readonly string[]): Promise<IndexLookup> {
+  async lookup(contentHash: string, candidateKeys: readonly string[]): Promise<IndexLookup> {
     const found = await this.batchGet(
-      [...contentHashes.map((h) => keys.hash(h)), ...signatureKeys.map((k) => keys.signature(k)), keys.months()],
-      ['pk', 'storyId', 'published', 'words', 'canonicalHash', 'founder', 'months'],
+      [keys.hash(contentHash), ...candidateKeys.map((k) => keys.candidateKey(k)), keys.months()],
+      ['pk', 'storyId', 'published', 'words', 'canonicalHash', 'founder', 'stories', 'months'],
     );
-    const hashes = new Map<string, StoryPointer>();
-    const signatures = new Map<string, StoryPointer>();
+    let hash: StoryPointer | undefined;
+    const held = new Map<string, readonly string[]>();
     let months = new Set<string>();
     for (const raw of found) {
       const r = unmarshall(raw);
       const pk = String(r.pk);
-      if (pk.startsWith('HASH#')) hashes.set(pk.slice('HASH#'.length), toPointer(r));
-      else if (pk.startsWith('SIG#')) signatures.set(pk.slice('SIG#'.length), toPointer(r));
+      if (pk.startsWith('HASH#')) hash = toPointer(r);
+      else if (pk.startsWith('KEY#') && r.stories instanceof Set) held.set(pk.slice('KEY#'.length), [...(r.stories as Set<string>)].sort());
       else if (r.months instanceof Set) months = r.months as Set<string>;
     }
-    return { hashes, signatures, months };
+    return { ...(hash ? { hash } : {}), keys: held, months };
+  }
+
+  async getStories(storyIds: readonly string[]): Promise<Map<string, StoryRecord>> {
+    const out = new Map<string, StoryRecord>();
+    if (storyIds.length === 0) return out;
+    // Consistent: a story founded a moment ago by this very ingest must be seen.
+    for (const raw of await this.batchGet(storyIds.map((id) => keys.story(id)), STORY_ATTRIBUTES, true)) {
+      const story = toStory(unmarshall(raw));
+      out.set(story.storyId, story);
+    }
+    return out;
+  }
+
+  async addKeys(candidateKeys: readonly string[], storyId: string): Promise<Map<string, readonly string[]>> {
+    const out = new Map<string, readonly string[]>();
+    await Promise.all(
+      candidateKeys.map(async (k) => {
+        try {
+          const res = await this.client.send(
+            new UpdateItemCommand({
+              TableName: this.table,
+              Key: marshall(keys.candidateKey(k)),
+              UpdateExpression: 'ADD stories :s',
+              // A key holding `KEY_STORY_CAP` stories is generic: it takes no more (and its item stays small).
+              ConditionExpression: 'attribute_not_exists(stories) OR size(stories) < :cap OR contains(stories, :id)',
+              ExpressionAttributeValues: { ':s': { SS: [storyId] }, ':id': { S: storyId }, ':cap': { N: String(KEY_STORY_CAP) } },
+              ReturnValues: 'ALL_NEW',
+            }),
+          );
+          const stories = res.Attributes?.stories?.SS;
+          if (stories) out.set(k, [...stories].sort());
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        }
+      }),
+    );
+    return out;
+  }
+
+  async absorbStory(winnerId: string, loserId: string): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.story(winnerId)),
+        UpdateExpression: 'ADD absorbed :l',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':l': { SS: [loserId] } },
+      }),
+    );
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: marshall(keys.story(loserId)),
+          UpdateExpression: 'SET mergedInto = :w',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(mergedInto) OR mergedInto = :w)',
+          ExpressionAttributeValues: { ':w': { S: winnerId } },
+        }),
+      );
+    } catch (err) {
+      // Already merged elsewhere: its copies are listed by both winners' reads; the merge order makes that rare.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
   }
 
   async createStory(story: StoryRecord, founder: CopyRecord): Promise<{ created: boolean }> {
@@ -109,18 +179,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     }
   }
 
-  async getPointer(storyId: string): Promise<StoryPointer | undefined> {
-    const res = await this.client.send(
-      new GetItemCommand({
-        TableName: this.table,
-        Key: marshall(keys.story(storyId)),
-        ProjectionExpression: 'storyId, published, words, canonicalHash, founder',
-        ConsistentRead: true,
-      }),
-    );
-    return res.Item ? toPointer(unmarshall(res.Item)) : undefined;
-  }
-
   async claimHash(contentHash: string, story: StoryPointer): Promise<string> {
     if (await this.claimPointer(keys.hash(contentHash), story)) return story.storyId;
     const owner = await this.client.send(
@@ -129,12 +187,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     const storyIdOwner = owner.Item?.storyId?.S;
     if (!storyIdOwner) throw new Error(`hash ${contentHash} is claimed but has no story`);
     return storyIdOwner;
-  }
-
-  async putSignatures(signatureKeys: readonly string[], story: StoryPointer): Promise<void> {
-    // One PutItem each rather than BatchWriteItem: the fetch role is then allowed no deletes at all.
-    // A key another story holds stays its own: a digest opening on a story's lede must not take it over.
-    await Promise.all(signatureKeys.map((k) => this.claimPointer(keys.signature(k), story)));
   }
 
   /** Writes an index entry pointing at `story` unless another story holds it; returns whether it is `story`'s. */
@@ -304,13 +356,43 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.getStory(id));
     // The indexes hold the founding copy's date; a story's `published` is its earliest copy's, never later.
     // A story without copies is the shell of a founding that lost a race to an identical copy: not a story.
+    // A story merged into another is listed as that one (once).
+    const listed = new Set<string>();
     return stories
       .filter((s): s is StoryWithCopies => s !== undefined && s.copies.length > 0 && (!query.since || s.story.published >= query.since))
+      .filter((s) => !listed.has(s.story.storyId) && listed.add(s.story.storyId) !== undefined)
       .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId))
       .slice(0, query.limit);
   }
 
+  /**
+   * A story with every copy: one Query of its partition, plus one per story merged into it. The id of a
+   * story merged into another leads to that one.
+   */
   async getStory(storyId: string): Promise<StoryWithCopies | undefined> {
+    let part = await this.readPartition(storyId);
+    for (let hop = 0; part.story?.mergedInto && hop < MAX_REDIRECTS; hop++) part = await this.readPartition(part.story.mergedInto);
+    const story = part.story;
+    if (!story) return undefined;
+    const copies = new Map(part.copies.map((c) => [copyKey(c), c]));
+    const visited = new Set([story.storyId]);
+    const queue = [...(story.absorbed ?? [])];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (visited.has(id)) continue;
+      visited.add(id);
+      const absorbed = await this.readPartition(id);
+      // The founder of a merged story is not this story's founder: it came in by the merge.
+      for (const c of absorbed.copies) {
+        if (!copies.has(copyKey(c))) copies.set(copyKey(c), { ...c, storyId: story.storyId, match: c.match === 'first' ? 'merged' : c.match });
+      }
+      queue.push(...(absorbed.story?.absorbed ?? []));
+    }
+    const sorted = [...copies.values()].sort((a, b) => a.published.localeCompare(b.published) || a.outletId.localeCompare(b.outletId));
+    return { story, copies: sorted };
+  }
+
+  private async readPartition(storyId: string): Promise<{ story?: StoryRecord; copies: CopyRecord[] }> {
     const items = await this.queryAll({
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
@@ -324,9 +406,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
       if (r.sk === 'STORY') story = toStory(r);
       else if (String(r.sk).startsWith(keys.copyPrefix)) copies.push(toCopy(r));
     }
-    if (!story) return undefined;
-    copies.sort((a, b) => a.published.localeCompare(b.published) || a.outletId.localeCompare(b.outletId));
-    return { story, copies };
+    return story ? { story, copies } : { copies };
   }
 
   private async storyIdsByPublished(query: StoryQuery): Promise<string[]> {
@@ -378,7 +458,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     return limit === undefined ? out : out.slice(0, limit);
   }
 
-  private async batchGet(keyList: readonly { pk: string; sk: string }[], attributes: readonly string[]): Promise<Item[]> {
+  private async batchGet(keyList: readonly { pk: string; sk: string }[], attributes: readonly string[], consistent = false): Promise<Item[]> {
     const unique = [...new Map(keyList.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
     const out: Item[] = [];
     for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
@@ -391,6 +471,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
             RequestItems: {
               [this.table]: {
                 Keys: request,
+                ConsistentRead: consistent,
                 ProjectionExpression: attributes.map((_, n) => `#a${n}`).join(', '),
                 ExpressionAttributeNames: Object.fromEntries(attributes.map((a, n) => [`#a${n}`, a])),
               },
@@ -427,6 +508,10 @@ function toStory(r: Record<string, unknown>): StoryRecord {
     canonicalHash: String(r.canonicalHash ?? ''),
     words: Number(r.words ?? 0),
     summary: String(r.summary ?? ''),
+    headline: String(r.headline ?? ''),
+    basis: r.basis === 'item' ? 'item' : 'body',
+    ...(typeof r.mergedInto === 'string' ? { mergedInto: r.mergedInto } : {}),
+    ...(r.absorbed instanceof Set && r.absorbed.size > 0 ? { absorbed: [...(r.absorbed as Set<string>)].sort() } : {}),
   };
 }
 

@@ -134,10 +134,11 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     },
     dedup: {
       containment: ratio(env, 'FEEDMERGE_NEAR_CONTAINMENT', DEFAULT_THRESHOLDS.containment),
+      containmentWithTitle: ratio(env, 'FEEDMERGE_NEAR_CONTAINMENT_WITH_TITLE', DEFAULT_THRESHOLDS.containmentWithTitle),
       minShared: int(env, 'FEEDMERGE_NEAR_MIN_SHARED', DEFAULT_THRESHOLDS.minShared, 1, 10_000),
       coverage: ratio(env, 'FEEDMERGE_NEAR_COVERAGE', DEFAULT_THRESHOLDS.coverage),
       title: ratio(env, 'FEEDMERGE_NEAR_TITLE', DEFAULT_THRESHOLDS.title),
-      numbersMissing: ratio(env, 'FEEDMERGE_NEAR_NUMBERS_MISSING', DEFAULT_THRESHOLDS.numbersMissing),
+      conflictRatio: ratio(env, 'FEEDMERGE_NEAR_CONFLICT_RATIO', DEFAULT_THRESHOLDS.conflictRatio),
     },
     fetch: {
       timeoutMs: int(env, 'FEEDMERGE_FETCH_TIMEOUT_MS', DEFAULTS.timeoutMs, 100, 900_000),

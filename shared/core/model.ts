@@ -23,8 +23,13 @@ export interface FeedItem {
   readonly html: string;
 }
 
-/** How a copy joined its story. `first` founded the story; `exact` matched its content hash. */
-export type MatchKind = 'first' | 'exact' | 'near';
+/**
+ * How a copy joined its story: `first` founded it; `exact` matched a content hash of it; `near` matched
+ * its text (verified); `title` matched its headline alone (a headline-only copy, or a copy joining a story
+ * founded by one) — weaker evidence, recorded as such; `merged` founded a story that a later copy showed
+ * to be this one (an excerpt and a rewrite bridged by the full text), and was merged into it.
+ */
+export type MatchKind = 'first' | 'exact' | 'near' | 'title' | 'merged';
 
 /** Why an item is its own story key: a long-enough body, or (too little text) the item itself. */
 export type FingerprintBasis = 'body' | 'item';
@@ -47,6 +52,8 @@ export interface ItemFingerprint {
   /** The comparison tokens of `paragraphs` (normalise.ts `tokens`), in order. */
   readonly words: readonly string[];
   readonly wordCount: number;
+  /** Content words of the headline without the outlet's decoration (text/headline.ts). */
+  readonly headline: readonly string[];
 }
 
 export interface RemovedLine {
@@ -114,6 +121,28 @@ export interface StoryRecord extends StoryOrigin, StoryText {
   readonly storyId: string;
   /** When the story was first ingested. */
   readonly firstSeen: string;
+  /** Content words of the founding copy's headline, decoration removed, space-separated: title evidence. */
+  readonly headline: string;
+  /** `item` while the story has no body text (founded by a headline-only copy). */
+  readonly basis: FingerprintBasis;
+  /** Set when the story was found to be another story's copy and merged into it: follow it. */
+  readonly mergedInto?: string;
+  /** Stories merged into this one: their copies are this story's too. */
+  readonly absorbed?: readonly string[];
+}
+
+/** What the merge decision needs to know of a candidate story (read from its STORY record). */
+export interface StorySummary {
+  readonly storyId: string;
+  /** Earliest publication of any copy. */
+  readonly published: string;
+  readonly firstSeen: string;
+  /** Words of the canonical text (0 for a headline-only story). */
+  readonly words: number;
+  readonly canonicalHash: string;
+  readonly headline: readonly string[];
+  readonly basis: FingerprintBasis;
+  readonly mergedInto?: string;
 }
 
 /** What the exact-hash and near-duplicate indexes say about a story (as of when they were written). */
@@ -145,6 +174,8 @@ export interface CanonicalContent {
   readonly outletId: string;
   readonly paragraphs: readonly string[];
   readonly removed: readonly RemovedLine[];
+  /** Headline words as the ingesting outlet's context cleaned them (absent in objects written before). */
+  readonly headline?: string;
 }
 
 /** Per-outlet fetch state (the `OUTLET` record). */

@@ -17,10 +17,10 @@ import type {
 } from './model.ts';
 
 export interface IndexLookup {
-  /** Content hash → the story that owns it. */
-  readonly hashes: ReadonlyMap<string, StoryPointer>;
-  /** Near-duplicate candidate key → the story that claimed it first. */
-  readonly signatures: ReadonlyMap<string, StoryPointer>;
+  /** The story that owns the content hash, if any (as of when the hash was claimed). */
+  readonly hash?: StoryPointer;
+  /** Candidate key → the stories holding it (keys nobody holds are absent; a full key is generic). */
+  readonly keys: ReadonlyMap<string, readonly string[]>;
   /** The months (`yyyy-mm`) known to have stories. */
   readonly months: ReadonlySet<string>;
 }
@@ -28,16 +28,20 @@ export interface IndexLookup {
 export interface StoryStore {
   /** The ITEM records of these items of one outlet; absent keys were never seen. */
   getItems(outletId: string, itemKeys: readonly string[]): Promise<Map<string, ItemRecord>>;
-  /** One batched read of everything the merge decision needs to know from the indexes. */
-  lookup(contentHashes: readonly string[], signatureKeys: readonly string[]): Promise<IndexLookup>;
+  /** One batched read of the indexes: the content hash's owner and the stories holding each key. */
+  lookup(contentHash: string, keys: readonly string[]): Promise<IndexLookup>;
+  /** One batched, consistent read of STORY records (absent ids do not exist). */
+  getStories(storyIds: readonly string[]): Promise<Map<string, StoryRecord>>;
   /** Creates a story founded by `founder`; `created: false` if another copy founded that id first. */
   createStory(story: StoryRecord, founder: CopyRecord): Promise<{ readonly created: boolean }>;
-  /** The story as a pointer (for verifying a story-id collision). */
-  getPointer(storyId: string): Promise<StoryPointer | undefined>;
   /** Claims a content hash for a story; returns the owner (this story, or the one that claimed it first). */
   claimHash(contentHash: string, story: StoryPointer): Promise<string>;
-  /** Points these near-duplicate keys at a story. */
-  putSignatures(keys: readonly string[], story: StoryPointer): Promise<void>;
+  /**
+   * Adds a story to these candidate keys (a key already full is left as it is); returns, per key, the
+   * stories holding it after the write — a story founded at the same moment by a copy of the same
+   * story shows up there.
+   */
+  addKeys(keys: readonly string[], storyId: string): Promise<Map<string, readonly string[]>>;
   /** Upserts a COPY record; its `match`, `score` and `firstSeen` are set once, on first write. */
   putCopy(copy: CopyRecord): Promise<void>;
   /**
@@ -46,6 +50,12 @@ export interface StoryStore {
    * still holds that role); with both, only if both hold. Returns whether it applied.
    */
   updateStory(storyId: string, change: StoryChange): Promise<boolean>;
+  /**
+   * Merges `loserId` into `winnerId`: the winner lists the loser as absorbed (its copies are the winner's),
+   * then the loser redirects to the winner. Idempotent; the winner's origin and canonical text are the
+   * caller's to update.
+   */
+  absorbStory(winnerId: string, loserId: string): Promise<void>;
   addMonth(month: string): Promise<void>;
   /** Marks an item as seen (written last, so an interrupted ingest is redone on retry). */
   putItem(item: ItemRecord): Promise<void>;

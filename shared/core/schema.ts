@@ -13,7 +13,7 @@
  * | copy    | `STORY#<storyId>`            | `COPY#<outletId>#<itemKey>` | one outlet's copy of the story (every copy)       |
  * | item    | `ITEM#<outletId>#<itemKey>`  | `ITEM`                      | "this outlet already sent this item": story, hash |
  * | hash    | `HASH#<contentHash>`         | `HASH`                      | exact content hash → story                        |
- * | sig     | `SIG#<key>`                  | `SIG`                       | near-duplicate candidate key → story              |
+ * | key     | `KEY#<key>`                  | `KEY`                       | candidate key → the stories holding it (a set)    |
  * | outlet  | `OUTLET#<outletId>`          | `STATE`                     | fetch state: ETag, Last-Modified, failures        |
  * | learned | `OUTLET#<outletId>`          | `BOILERPLATE`               | line shapes learned as the outlet's boilerplate   |
  * | months  | `META`                       | `MONTHS`                    | string set of the months that have stories        |
@@ -105,7 +105,7 @@ export const keys = {
   copyPrefix: 'COPY#',
   item: (outletId: string, itemKey: string) => ({ pk: `ITEM#${outletId}#${itemKey}`, sk: 'ITEM' }),
   hash: (contentHash: string) => ({ pk: `HASH#${contentHash}`, sk: 'HASH' }),
-  signature: (key: string) => ({ pk: `SIG#${key}`, sk: 'SIG' }),
+  candidateKey: (key: string) => ({ pk: `KEY#${key}`, sk: 'KEY' }),
   outletState: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'STATE' }),
   outletBoilerplate: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'BOILERPLATE' }),
   outletPartition: (outletId: string) => `OUTLET#${outletId}`,

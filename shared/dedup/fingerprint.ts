@@ -14,12 +14,13 @@ import { hash } from 'node:crypto';
 import type { FeedItem, ItemFingerprint } from '../core/model.ts';
 import { extractLines, type TextLine } from '../text/extract.ts';
 import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from '../text/boilerplate.ts';
-import { lineKey, tokens } from '../text/normalise.ts';
+import { lineKey } from '../text/normalise.ts';
+import { headlineDecorations, headlineWords } from '../text/headline.ts';
 import { SHORT_TEXT_WORDS } from './similarity.ts';
 
 export const MIN_BODY_WORDS = 15;
 /** Bumped when normalisation changes so that old and new hashes never collide by accident. */
-const CONTENT_HASH_VERSION = 'v1';
+const CONTENT_HASH_VERSION = 'v2';
 
 export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
@@ -68,13 +69,14 @@ export function fingerprint(
   identity: string,
   item: FeedItem,
   lines: readonly TextLine[],
-  ctx: BoilerplateContext,
+  ctx: BoilerplateContext & { readonly decorations?: ReadonlySet<string> },
 ): ItemFingerprint {
   const { kept, keptWords: words, removed } = stripBoilerplate(lines, ctx);
   const basis = words.length >= MIN_BODY_WORDS ? 'body' : 'item';
-  // A short body (a lede, a standard teaser) is hashed with its title: the same teaser under another
+  const headline = headlineWords(item.title, { outletName: ctx.outletName, decorations: ctx.decorations ?? ctx.recurring });
+  // A short body (a lede, a standard teaser) is hashed with its headline: the same teaser under another
   // headline is another story.
-  const short = words.length < SHORT_TEXT_WORDS ? `\u0000${tokens(item.title).join(' ')}` : '';
+  const short = words.length < SHORT_TEXT_WORDS ? `\u0000${headline.join(' ')}` : '';
   const contentHash =
     basis === 'body'
       ? sha256(`${CONTENT_HASH_VERSION}\u0000${words.join(' ')}${short}`)
@@ -89,6 +91,7 @@ export function fingerprint(
     removed,
     words,
     wordCount: words.length,
+    headline,
   };
 }
 
@@ -131,7 +134,9 @@ export function fingerprintFeed(
   learned: ReadonlySet<string> = new Set(),
 ): FeedFingerprints {
   const linesByKey = new Map(all.map((it) => [it.itemKey, extractLines(it.item.html).map(analyseLine)] as const));
-  const inDocument = recurringShapes([...linesByKey.values()]);
+  // Line shapes and headline decorations that recur in this document; with what was learned before, one
+  // set of ids (the namespaces cannot collide: decoration ids hash a prefixed string).
+  const inDocument = new Set([...recurringShapes([...linesByKey.values()]), ...headlineDecorations(all.map((it) => it.item.title))]);
   const recurring = new Set([...learned, ...inDocument]);
   // Holds the item's own title too: `stripBoilerplate` tests for the own title first.
   const otherTitles = new Set(all.map((it) => lineKey(it.item.title)).filter((key) => key !== ''));

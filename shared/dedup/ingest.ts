@@ -1,64 +1,49 @@
 /**
- * Ingest one outlet's feed document into the story records: the merge decision.
+ * Ingest one outlet's feed document into the story records: read, decide, write — per item.
  *
  * 1. Identify the items; one batched read says which of them this outlet already sent. Items seen
  *    before with the same raw hash cost no write at all.
  * 2. Fingerprint the new and changed items (the whole document, plus what the store learned about the
- *    outlet, is their boilerplate context): exact content hash, shingle profile, candidate keys.
- * 3. Per item, one batched read of the indexes: which stories own its content hash and candidate keys
- *    (read just before deciding, so that concurrent fetchers see each other's new stories).
- * 4. Oldest first, each new item
- *    - joins the story owning its content hash (`exact`), else
- *    - joins the best near-duplicate candidate that passes `decideNear` (`near`, score = containment),
- *      verified against the candidate's canonical text, else
- *    - founds a story (`first`): its text goes to S3, then the story record is created, and only then
- *      do the hash and key indexes point at it (an interrupted founding resumes on retry).
- *    A joining copy that is earlier becomes the story's origin; one with more words its canonical text.
+ *    outlet, is their boilerplate and headline context): content hash, comparison tokens, headline, keys.
+ * 3. Oldest first, for each new item:
+ *    - read: one batched read of the indexes (the content hash's owner, the stories holding each key),
+ *      one of the candidate stories' records (redirects of merged stories followed), their canonical texts
+ *      from S3 (cached for the document);
+ *    - decide (`decide.ts`, pure): `exact`, `near`, `title` or `first`, and which split stories merge;
+ *    - write (`write.ts`): the copy, the story's origin and canonical text if this copy is earlier or
+ *      fuller, merges, or a new story. The ITEM record is written last, so an interrupted ingest redoes the
+ *      item on retry; every write before it is idempotent.
  *    A changed item stays in the story it is in: an outlet correcting a typo must not split its story.
- * 5. The ITEM record is written last, so an interrupted ingest redoes the item on retry; every write
- *    before it is idempotent.
  *
- * Concurrent fetchers: a story's id is derived from the first `LEDE_ID_WORDS` words of its text (else
- * from its content hash), so two copies of one story founding it at once propose the same id; the
- * conditional create lets one win and the other verify and join.
+ * Concurrent fetchers: two copies of one story founded at the same moment make two stories; the second
+ * to write its keys sees the first in them (the key write returns the key's stories), verifies it, and
+ * merges. Copies founded apart in time and never verified against each other (an excerpt and a rewrite)
+ * are merged by the first copy that verifies against both.
  */
-import type {
-  CanonicalContent,
-  CopyRecord,
-  FeedItem,
-  ItemFingerprint,
-  ItemRecord,
-  MatchKind,
-  Outlet,
-  StoryPointer,
-  StoryRecord,
-} from '../core/model.ts';
+import type { FeedItem, ItemRecord, MatchKind, Outlet, StoryRecord, StorySummary } from '../core/model.ts';
 import type { ContentStore, StoryStore } from '../core/ports.ts';
-import { fingerprintFeed, identifyItems, sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
-import { copyKeyOf } from '../core/schema.ts';
-import {
-  DEFAULT_THRESHOLDS,
-  LEDE_ID_WORDS,
-  compareTexts,
-  decideNear,
-  profileText,
-  similarityOf,
-  type NearThresholds,
-  type TextProfile,
-} from './similarity.ts';
+import { tokens } from '../text/normalise.ts';
+import { fingerprintFeed, identifyItems } from './fingerprint.ts';
+import { decide, mergeOrder, type CandidateStory, type ItemEvidence } from './decide.ts';
+import { isTitleKey, KEY_STORY_CAP, keysOf } from './keys.ts';
+import { copyKey, publicationDate, type PreparedItem } from './records.ts';
+import { DEFAULT_THRESHOLDS, type NearThresholds, type TextProfile } from './similarity.ts';
+import { StoryWriter } from './write.ts';
+
+export { publicationDate } from './records.ts';
 
 export interface IngestCounts {
   readonly items: number;
   readonly unchanged: number;
   readonly newStories: number;
-  /** Copies joined to an existing story (exact or near). */
+  /** Copies joined to an existing story (exact, near or title). */
   readonly merged: number;
   readonly nearMerged: number;
   readonly updated: number;
 }
 
 export interface IngestResult extends IngestCounts {
-  /** Boilerplate line shapes this document taught (to be remembered for the outlet). */
+  /** Boilerplate line shapes and headline decorations this document taught (to remember for the outlet). */
   readonly newBoilerplate: string[];
 }
 
@@ -67,27 +52,19 @@ export interface IngestDeps {
   readonly contents: ContentStore;
   /** The ingest time: `firstSeen`, and the date of items that carry none. */
   readonly now: Date;
-  /** Boilerplate shapes learned from this outlet before. */
+  /** Boilerplate shapes and headline decorations learned from this outlet before. */
   readonly learned?: ReadonlySet<string>;
   readonly thresholds?: NearThresholds;
 }
 
-/** Item dates further in the future than this are not believed (clock skew allowed). */
-const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
-const SUMMARY_CHARS = 200;
-/** Candidates verified per item, best-keyed first: bounds S3 reads on pathological key collisions. */
-const MAX_CANDIDATES = 4;
-
-interface Prepared {
-  readonly it: IdentifiedItem;
-  readonly fp: ItemFingerprint;
-  readonly published: string;
-  readonly profile: TextProfile;
-  readonly keys: string[];
-}
+/** Candidate stories verified per item, most keys first: bounds reads on pathological collisions. */
+const MAX_CANDIDATES = 6;
+/** Of those, kept for the stories found through headline keys (a headline-only item has nothing else). */
+const TITLE_CANDIDATES = 2;
+/** Redirects of merged stories followed at most (a merge chain longer than this is a bug). */
+const MAX_REDIRECTS = 5;
 
 export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestResult> {
-  const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const identified = identifyItems(items);
   const known = await deps.stories.getItems(outlet.id, identified.map((it) => it.itemKey));
   const todo = identified.filter((it) => known.get(it.itemKey)?.rawHash !== it.rawHash);
@@ -95,286 +72,199 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
   if (todo.length === 0) return { ...counts, newBoilerplate: [] };
 
   const { fingerprints, newBoilerplate } = fingerprintFeed(outlet, identified, todo, deps.learned);
-  const prepared: Prepared[] = todo
+  const prepared: PreparedItem[] = todo
     .map((it) => {
       const fp = fingerprints.get(it.itemKey)!;
-      const { profile, keys } = similarityOf(fp.basis === 'body' ? fp.words : [], it.item.title);
-      return { it, fp, published: publicationDate(it.item, deps.now), profile, keys };
+      // A text too short to found a story on (a first sentence, a teaser) is still evidence: it is read.
+      return {
+        outlet,
+        it,
+        fp,
+        published: publicationDate(it.item, deps.now),
+        profile: { tokens: fp.words, headline: fp.headline },
+        keys: keysOf(fp.words, fp.headline),
+      };
     })
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
 
-  // What this ingest knows of the indexes: read per item, just before its decision, so that stories
-  // founded a moment ago by a concurrent fetcher are seen; and extended by this ingest's own writes,
-  // so that later items of the same document see earlier ones.
-  const hashes = new Map<string, StoryPointer>();
-  const signatures = new Map<string, StoryPointer>();
-  const months = new Set<string>();
-  const refresh = async (p: Prepared) => {
-    if (hashes.has(p.fp.contentHash)) return;
-    const fresh = await deps.stories.lookup([p.fp.contentHash], p.keys);
-    for (const [hash, pointer] of fresh.hashes) hashes.set(hash, pointer);
-    for (const [key, pointer] of fresh.signatures) signatures.set(key, pointer);
-    for (const month of fresh.months) months.add(month);
-  };
-  const profiles = new Map<string, TextProfile>();
-  const nowIso = deps.now.toISOString();
-
-  const profileOf = async (pointer: StoryPointer): Promise<TextProfile | undefined> => {
-    const cached = profiles.get(pointer.canonicalHash);
-    if (cached) return cached;
-    const content = await deps.contents.getCanonical(pointer.canonicalHash);
-    if (!content || content.basis !== 'body') return undefined;
-    const profile = profileText(content.paragraphs, content.title);
-    profiles.set(pointer.canonicalHash, profile);
-    return profile;
-  };
-
-  const bestNear = async (p: Prepared, pointers: readonly StoryPointer[]) => {
-    let best: { pointer: StoryPointer; containment: number; rank: number[] } | undefined;
-    for (const pointer of pointers.slice(0, MAX_CANDIDATES)) {
-      const other = await profileOf(pointer);
-      if (!other) continue;
-      const c = compareTexts(p.profile, other);
-      if (!decideNear(c, thresholds).same) continue;
-      const rank = [c.title, c.containment, c.jaccard];
-      if (!best || compareRanks(rank, best.rank) > 0) best = { pointer, containment: c.containment, rank };
-    }
-    return best;
-  };
-
-  const addMonth = async (published: string) => {
-    const month = published.slice(0, 7);
-    if (months.has(month)) return;
-    await deps.stories.addMonth(month);
-    months.add(month);
-  };
-
-  /** Records a copy on an existing story, moving its origin or canonical text if this copy is earlier or fuller. */
-  const join = async (p: Prepared, pointer: StoryPointer, match: MatchKind, score: number) => {
-    await deps.stories.putCopy(copyOf(outlet, p, pointer.storyId, match, score, nowIso));
-    const earlier = p.published < pointer.published;
-    const fuller = p.fp.basis === 'body' && p.fp.wordCount > pointer.words;
-    if (fuller) await deps.contents.putCanonical(contentOf(outlet, p));
-    const origin = earlier ? originOf(outlet, p) : undefined;
-    const canonical = fuller ? canonicalOf(outlet, p) : undefined;
-    // The pointer's values are a snapshot: the story may have moved on, so each change stays conditional,
-    // and both go in one write when both look due (falling back to one at a time if they were not).
-    if (origin && canonical && !(await deps.stories.updateStory(pointer.storyId, { origin, canonical }))) {
-      await deps.stories.updateStory(pointer.storyId, { origin });
-      await deps.stories.updateStory(pointer.storyId, { canonical });
-    } else if (origin && !canonical) await deps.stories.updateStory(pointer.storyId, { origin });
-    else if (canonical && !origin) await deps.stories.updateStory(pointer.storyId, { canonical });
-    const updated: StoryPointer = {
-      ...pointer,
-      storyId: pointer.storyId,
-      published: p.published < pointer.published ? p.published : pointer.published,
-      words: Math.max(pointer.words, p.fp.basis === 'body' ? p.fp.wordCount : 0),
-      canonicalHash: fuller ? p.fp.contentHash : pointer.canonicalHash,
-    };
-    // A near copy's own text becomes findable by its hash (a word-for-word copy of it is then `exact`)
-    // and, once it is the story's canonical text, by its keys (copies of the full text find the story
-    // even when it was founded by an excerpt). Extra writes, but only for these two events.
-    if (match === 'near' && !hashes.has(p.fp.contentHash)) await deps.stories.claimHash(p.fp.contentHash, updated);
-    if (fuller) await deps.stories.putSignatures(p.keys, updated);
-    if (!hashes.has(p.fp.contentHash)) hashes.set(p.fp.contentHash, updated);
-    for (const key of p.keys) if (signatures.get(key)?.storyId === pointer.storyId || !signatures.has(key)) signatures.set(key, updated);
-    if (p.fp.basis === 'body') profiles.set(p.fp.contentHash, p.profile);
-  };
-
-  /**
-   * Founds a story with this copy. The story record is created first, under the proposed id; only then
-   * is the content hash claimed and the keys written, so an index entry never points at a story that does
-   * not exist. Every step after the create is idempotent, and a retry redoes them: the create succeeds
-   * again for the same founder, and an index entry naming this copy as founder sends it back here.
-   */
-  const found = async (p: Prepared): Promise<{ pointer: StoryPointer; match: MatchKind; score: number }> => {
-    await deps.contents.putCanonical(contentOf(outlet, p));
-    const mine = (storyId: string): StoryPointer => ({
-      storyId,
-      published: p.published,
-      words: p.fp.basis === 'body' ? p.fp.wordCount : 0,
-      canonicalHash: p.fp.contentHash,
-      founder: copyKey(outlet, p),
-    });
-    for (const storyId of proposedIds(p)) {
-      const { created } = await deps.stories.createStory(storyRecord(outlet, p, storyId, nowIso), copyOf(outlet, p, storyId, 'first', 1, nowIso));
-      if (created) {
-        const owner = await deps.stories.claimHash(p.fp.contentHash, mine(storyId));
-        if (owner !== storyId) {
-          // An identical copy founded another story with this text at the same moment: join it. The
-          // story created here keeps no copy and is never listed.
-          const pointer = await deps.stories.getPointer(owner);
-          if (!pointer) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${owner}`);
-          return { pointer, match: 'exact', score: 1 };
-        }
-        await deps.stories.putSignatures(p.keys, mine(storyId));
-        await addMonth(p.published); // the month the story is indexed under, for good
-        return { pointer: mine(storyId), match: 'first', score: 1 };
-      }
-      // The id is taken (by this very copy the create would have succeeded): by a copy of this story
-      // (join it) or by a story that merely shares its lede.
-      const holder = await deps.stories.getPointer(storyId);
-      if (holder && holder.canonicalHash === p.fp.contentHash) return { pointer: holder, match: 'exact', score: 1 };
-      const near = holder ? await bestNear(p, [holder]) : undefined;
-      if (near) return { pointer: near.pointer, match: 'near', score: round3(near.containment) };
-    }
-    throw new Error(`no free story id for item ${p.it.identity}`);
-  };
-
+  const session = new IngestSession(deps);
   for (const p of prepared) {
     const previous = known.get(p.it.itemKey);
     if (previous) {
-      // Changed item: it stays where it is; its new text, if new, points to the same story.
-      if (!hashes.has(p.fp.contentHash) && p.fp.basis === 'body') {
-        const pointer = await deps.stories.getPointer(previous.storyId);
-        if (!pointer) throw new Error(`item ${p.it.identity} belongs to missing story ${previous.storyId}`);
-        hashes.set(p.fp.contentHash, { ...pointer, storyId: await deps.stories.claimHash(p.fp.contentHash, pointer) });
-      }
-      // An edited copy that is its story's origin or canonical text carries the correction into the story.
-      await deps.stories.updateStory(previous.storyId, { origin: originOf(outlet, p), correction: true });
-      if (p.fp.basis === 'body') {
-        await deps.contents.putCanonical(contentOf(outlet, p));
-        await deps.stories.updateStory(previous.storyId, { canonical: canonicalOf(outlet, p), correction: true });
-      }
-      await deps.stories.putCopy(copyOf(outlet, p, previous.storyId, 'exact', 1, nowIso));
-      await deps.stories.putItem(itemRecord(outlet, p, previous.storyId));
+      await session.recordEdit(p, previous);
       counts.updated++;
       continue;
     }
-
-    await refresh(p);
-    let decision: { pointer: StoryPointer; match: MatchKind; score: number } | undefined;
-    const exact = hashes.get(p.fp.contentHash);
-    if (exact?.founder === copyKey(outlet, p)) decision = await found(p); // an interrupted founding, resumed
-    else if (exact) decision = { pointer: exact, match: 'exact', score: 1 };
-    else if (p.fp.basis === 'body' && p.profile.shingles.length >= thresholds.minShared) {
-      const candidates = uniqueByStory(p.keys.map((k) => signatures.get(k)).filter((s): s is StoryPointer => s !== undefined));
-      const near = await bestNear(p, candidates);
-      if (near) decision = { pointer: near.pointer, match: 'near', score: round3(near.containment) };
-    }
-    if (!decision) {
-      decision = await found(p);
-      if (decision.match === 'first') {
-        hashes.set(p.fp.contentHash, decision.pointer);
-        for (const key of p.keys) signatures.set(key, decision.pointer);
-        if (p.fp.basis === 'body') profiles.set(p.fp.contentHash, p.profile);
-      }
-    }
-
-    if (decision.match === 'first') {
-      await deps.stories.putCopy(copyOf(outlet, p, decision.pointer.storyId, 'first', 1, nowIso));
-      counts.newStories++;
-    } else {
-      await join(p, decision.pointer, decision.match, decision.score);
+    const outcome = await session.ingestNew(p);
+    if (outcome === 'first') counts.newStories++;
+    else {
       counts.merged++;
-      if (decision.match === 'near') counts.nearMerged++;
+      if (outcome === 'near') counts.nearMerged++;
     }
-    await deps.stories.putItem(itemRecord(outlet, p, decision.pointer.storyId));
   }
   return { ...counts, newBoilerplate };
 }
 
-/** A lede-derived id first (copies of one story agree on it), the content hash's as the fallback. */
-function proposedIds(p: Prepared): string[] {
-  const words = p.fp.basis === 'body' ? p.fp.words : [];
-  const byHash = storyIdFor(p.fp.contentHash);
-  if (words.length < LEDE_ID_WORDS) return [byHash];
-  return [storyIdFor(sha256(`lede\u0000${words.slice(0, LEDE_ID_WORDS).join(' ')}`)), byHash];
-}
+/** What one ingest reads, decides and writes; caches what stays true for the length of a document. */
+class IngestSession {
+  private readonly profiles = new Map<string, TextProfile | null>();
+  private readonly writer: StoryWriter;
+  private readonly thresholds: NearThresholds;
 
-function uniqueByStory(pointers: readonly StoryPointer[]): StoryPointer[] {
-  const counts = new Map<string, { pointer: StoryPointer; hits: number }>();
-  for (const pointer of pointers) {
-    const entry = counts.get(pointer.storyId);
-    if (entry) entry.hits++;
-    else counts.set(pointer.storyId, { pointer, hits: 1 });
+  constructor(private readonly deps: IngestDeps) {
+    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString());
+    this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   }
-  // Stories hit by more keys first: they are the likelier match.
-  return [...counts.values()].sort((a, b) => b.hits - a.hits).map((e) => e.pointer);
+
+  async ingestNew(p: PreparedItem): Promise<MatchKind> {
+    const { hash, keys, months } = this.writer.withOwnWrites(p.fp.contentHash, p.keys.lookup, await this.deps.stories.lookup(p.fp.contentHash, p.keys.lookup));
+    this.writer.knowMonths(months);
+    const isGeneric = (key: string) => (keys.get(key)?.length ?? 0) >= KEY_STORY_CAP;
+    // An interrupted founding of this very copy, resumed.
+    if (hash?.founder === copyKey(p)) return this.found(p, new Set(), isGeneric);
+    const candidateIds = rankCandidates(keys);
+    const records = await this.resolve([...(hash ? [hash.storyId] : []), ...candidateIds]);
+    let exactOwner: StoryRecord | undefined;
+    if (hash) {
+      exactOwner = records.get(hash.storyId);
+      if (!exactOwner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${hash.storyId}`);
+    }
+    const candidates = await this.candidates(candidateIds.map((id) => records.get(id)), exactOwner?.storyId);
+    const decision = decide(evidenceOf(p), exactOwner ? summaryOf(exactOwner) : undefined, candidates, this.thresholds);
+    if (decision.kind === 'first') return this.found(p, new Set(candidates.map((c) => c.story.storyId)), isGeneric);
+    const byId = new Map([...records.values()].map((r) => [r.storyId, r]));
+    await this.writer.join(p, byId.get(decision.storyId)!, decision.match, decision.score, isGeneric);
+    for (const loser of decision.absorb) await this.writer.absorb(byId.get(decision.storyId)!, byId.get(loser)!);
+    await this.writer.markSeen(p, decision.storyId);
+    return decision.match;
+  }
+
+  /**
+   * Founds a story with this copy. If the key write shows a story founded at the same moment that
+   * verifies as the same story, the two are one: the older survives, and this copy is recorded as what
+   * it is — the founder of the survivor, or a copy joining it.
+   */
+  private async found(p: PreparedItem, alreadySeen: ReadonlySet<string>, isGeneric: (key: string) => boolean): Promise<MatchKind> {
+    const chosen = keysOf(p.fp.basis === 'body' ? p.fp.words : [], p.fp.headline, isGeneric);
+    const founded = await this.writer.found(p, [...chosen.body, ...chosen.title]);
+    if (founded.kind === 'joined') {
+      await this.writer.markSeen(p, founded.storyId);
+      return 'exact';
+    }
+    const mine = founded.story;
+    const others = founded.keyHolders.filter((id) => id !== mine.storyId && !alreadySeen.has(id));
+    if (others.length > 0) {
+      const records = await this.resolve(others);
+      const candidates = await this.candidates(others.map((id) => records.get(id)), mine.storyId);
+      const decision = decide(evidenceOf(p), undefined, candidates, this.thresholds);
+      if (decision.kind === 'join' && decision.match !== 'title') {
+        // One story, founded more than once: all of it goes to the oldest, whoever notices.
+        const byId = new Map([...records.values()].map((r) => [r.storyId, r]));
+        const group = [mine, ...[decision.storyId, ...decision.absorb].map((id) => byId.get(id)!)].sort(mergeOrder);
+        const winner = group[0]!;
+        if (winner.storyId !== mine.storyId) await this.writer.join(p, winner, decision.match, decision.score, isGeneric);
+        else await this.writer.putFounderCopy(p, mine.storyId);
+        for (const loser of group.slice(1)) await this.writer.absorb(winner, loser);
+        await this.writer.markSeen(p, winner.storyId);
+        return winner.storyId === mine.storyId ? 'first' : decision.match;
+      }
+    }
+    await this.writer.putFounderCopy(p, mine.storyId);
+    await this.writer.markSeen(p, mine.storyId);
+    return 'first';
+  }
+
+  /** An item this outlet sent before, changed: it stays in its story, and corrects it if it holds a role. */
+  async recordEdit(p: PreparedItem, previous: ItemRecord): Promise<void> {
+    const story = (await this.resolve([previous.storyId])).get(previous.storyId);
+    if (!story) throw new Error(`item ${p.it.identity} belongs to missing story ${previous.storyId}`);
+    await this.writer.recordEdit(p, previous.storyId, story);
+  }
+
+  /** STORY records by id, each followed to the story it was merged into. */
+  private async resolve(ids: readonly string[]): Promise<Map<string, StoryRecord>> {
+    const out = new Map<string, StoryRecord>();
+    let pending = new Map(ids.map((id) => [id, id])); // requested id → id to read
+    for (let hop = 0; pending.size > 0; hop++) {
+      if (hop > MAX_REDIRECTS) throw new Error(`story redirects longer than ${MAX_REDIRECTS}: ${[...pending.keys()].join(', ')}`);
+      const read = await this.deps.stories.getStories([...new Set(pending.values())]);
+      const next = new Map<string, string>();
+      for (const [requested, id] of pending) {
+        const record = read.get(id);
+        if (!record) continue;
+        if (record.mergedInto) next.set(requested, record.mergedInto);
+        else out.set(requested, record);
+      }
+      pending = next;
+    }
+    return out;
+  }
+
+  /** The distinct stories among `records`, with their canonical texts' profiles. */
+  private async candidates(records: readonly (StoryRecord | undefined)[], exclude?: string): Promise<CandidateStory[]> {
+    const seen = new Set<string>(exclude ? [exclude] : []);
+    const out: CandidateStory[] = [];
+    for (const record of records) {
+      if (!record || seen.has(record.storyId)) continue;
+      seen.add(record.storyId);
+      const story = summaryOf(record);
+      const profile = record.basis === 'body' ? await this.profileOf(record) : undefined;
+      out.push(profile ? { story, profile } : { story });
+    }
+    return out;
+  }
+
+  private async profileOf(record: StoryRecord): Promise<TextProfile | undefined> {
+    const cached = this.profiles.get(record.canonicalHash);
+    if (cached !== undefined) return cached ?? undefined;
+    const content = await this.deps.contents.getCanonical(record.canonicalHash);
+    const profile =
+      content && content.basis === 'body'
+        ? { tokens: content.paragraphs.flatMap((line) => tokens(line)), headline: record.headline.split(' ').filter(Boolean) }
+        : null;
+    this.profiles.set(record.canonicalHash, profile);
+    return profile ?? undefined;
+  }
 }
 
-function compareRanks(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
+function evidenceOf(p: PreparedItem): ItemEvidence {
+  return { profile: p.profile, basis: p.fp.basis, published: p.published };
 }
 
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-
-export function publicationDate(item: FeedItem, now: Date): string {
-  const parsed = item.published ? Date.parse(item.published) : Number.NaN;
-  if (Number.isNaN(parsed) || parsed > now.getTime() + FUTURE_TOLERANCE_MS) return now.toISOString();
-  return new Date(parsed).toISOString();
-}
-
-function copyKey(outlet: Outlet, p: Prepared): string {
-  return copyKeyOf(outlet.id, p.it.itemKey);
-}
-
-function copyOf(outlet: Outlet, p: Prepared, storyId: string, match: MatchKind, score: number, nowIso: string): CopyRecord {
+export function summaryOf(r: StoryRecord): StorySummary {
   return {
-    storyId,
-    outletId: outlet.id,
-    outletName: outlet.name,
-    itemKey: p.it.itemKey,
-    url: p.it.item.link ?? '',
-    guid: p.it.item.guid ?? '',
-    title: p.it.item.title,
-    published: p.published,
-    firstSeen: nowIso,
-    match,
-    score,
-    contentHash: p.fp.contentHash,
+    storyId: r.storyId,
+    published: r.published,
+    firstSeen: r.firstSeen,
+    words: r.words,
+    canonicalHash: r.canonicalHash,
+    headline: r.headline.split(' ').filter(Boolean),
+    basis: r.basis,
+    ...(r.mergedInto ? { mergedInto: r.mergedInto } : {}),
   };
 }
 
-function titleOf(p: Prepared): string {
-  return p.it.item.title || p.fp.paragraphs.join(' ').slice(0, 80) || '(untitled)';
-}
 
-function summaryOf(p: Prepared): string {
-  const text = p.fp.paragraphs.join(' ');
-  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '')}…` : text;
-}
-
-function originOf(outlet: Outlet, p: Prepared) {
-  return {
-    title: titleOf(p),
-    url: p.it.item.link ?? '',
-    outletId: outlet.id,
-    outletName: outlet.name,
-    published: p.published,
-    originCopy: copyKey(outlet, p),
-  };
-}
-
-function canonicalOf(outlet: Outlet, p: Prepared) {
-  return { canonicalHash: p.fp.contentHash, canonicalCopy: copyKey(outlet, p), words: p.fp.wordCount, summary: summaryOf(p) };
-}
-
-function storyRecord(outlet: Outlet, p: Prepared, storyId: string, nowIso: string): StoryRecord {
-  return {
-    storyId,
-    ...originOf(outlet, p),
-    ...canonicalOf(outlet, p),
-    words: p.fp.basis === 'body' ? p.fp.wordCount : 0,
-    firstSeen: nowIso,
-  };
-}
-
-function contentOf(outlet: Outlet, p: Prepared): CanonicalContent {
-  return {
-    contentHash: p.fp.contentHash,
-    basis: p.fp.basis,
-    title: p.it.item.title,
-    url: p.it.item.link ?? '',
-    outletId: outlet.id,
-    paragraphs: p.fp.paragraphs,
-    removed: p.fp.removed,
-  };
-}
-
-function itemRecord(outlet: Outlet, p: Prepared, storyId: string): ItemRecord {
-  return { outletId: outlet.id, itemKey: p.it.itemKey, storyId, rawHash: p.it.rawHash, contentHash: p.fp.contentHash };
+/**
+ * The stories worth verifying: those holding most of the item's keys, each key weighted by how specific
+ * it is (a key two stories hold says more than one eight hold; a full key says nothing), with a few
+ * places kept for stories found through headline keys.
+ */
+function rankCandidates(keys: ReadonlyMap<string, readonly string[]>): string[] {
+  const body = new Map<string, number>();
+  const title = new Map<string, number>();
+  for (const [key, ids] of keys) {
+    if (ids.length >= KEY_STORY_CAP) continue;
+    const tally = isTitleKey(key) ? title : body;
+    for (const id of ids) tally.set(id, (tally.get(id) ?? 0) + 1 / ids.length);
+  }
+  const total = new Map(body);
+  for (const [id, n] of title) total.set(id, (total.get(id) ?? 0) + n);
+  const order = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const picked = order(total).slice(0, MAX_CANDIDATES - TITLE_CANDIDATES);
+  for (const id of [...order(title), ...order(total)]) {
+    if (picked.length >= MAX_CANDIDATES) break;
+    if (!picked.includes(id)) picked.push(id);
+  }
+  return picked;
 }

@@ -1,251 +1,223 @@
 /**
- * Near-duplicate evidence: word shingles, candidate keys and the merge decision.
+ * Near-duplicate evidence between two texts: how much of one is found in the other, tolerating rewording.
  *
- * - Shingles: every run of `SHINGLE_WORDS` consecutive comparison tokens (normalise.ts), hashed to a
- *   53-bit integer. Two texts' shared shingles measure how much text they share, in order.
- * - Candidate keys (at most five per story, stored as DynamoDB keys): the opening shingle, the smallest
- *   shingle hash of the lede (the first `LEDE_WORDS` words — an excerpt or a trimmed copy keeps its
- *   lede) and the smallest of the whole text (a copy whose lede was rewritten still shares most of its
- *   shingles). Shingles made only of
- *   stopwords are never keys: "said in a statement on" would collide across unrelated stories.
- * - Decision (`compareTexts` + `decideNear`): containment — shared shingles over the smaller text's
- *   shingles — catches excerpts (Jaccard would not: an excerpt is a fifth of the full text). It must
- *   be high; the smaller text's numbers and dates must appear in the larger (templated reports share
- *   their sentences but not their numbers); and when the smaller text covers less than half of the
- *   larger, the titles must agree too (a digest quoting one story's lede is not that story).
+ * - Windows: every run of `WINDOW_WORDS` consecutive comparison tokens holding at least two content words
+ *   (a run of function words, "of the year and", is in every text). A window of one text *matches* the
+ *   other if the other has a window equal to it in all positions but at most one: a desk that swaps one
+ *   word in ten ("people" → "individuals") breaks an exact 5-word shingle one time in two, but leaves
+ *   95 % of these windows matching. Implemented with four masked hashes per window (each position in
+ *   turn a wildcard): two windows differing in one position share the hash that masks it.
+ * - Containment: matched windows of the smaller text over its windows (an excerpt or a rewrite that
+ *   dropped sentences is contained in the full text). Coverage: matched windows of the larger text over
+ *   its windows (a digest quoting one story's lede covers a tenth of it).
+ * - Numbers in context: a number, weekday or month of one text is compared with the other text's
+ *   markers *in the same context* (the words either side). Templated reports (market closes, weather
+ *   outlooks) are the same sentences with other numbers: conflicts. A dateline, an update note or a
+ *   sentence the other copy dropped carries markers in contexts the other text lacks: no conflict.
+ * - Headline agreement (text/headline.ts): the shorter headline's content words found in the other.
  */
-import { tokens } from '../text/normalise.ts';
-import { SEED_A, SEED_B, fnv1a } from '../core/hash.ts';
+import { fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
+import { headlineAgreement } from '../text/headline.ts';
+import { isMarker, isStopword } from '../text/stopwords.ts';
 
-export const SHINGLE_WORDS = 5;
-export const LEDE_WORDS = 30;
-export const LEDE_KEYS = 1;
-export const GLOBAL_KEYS = 3;
+export const WINDOW_WORDS = 4;
 
-export interface NearThresholds {
-  /** Minimum share of the smaller text's shingles found in the other text. */
-  readonly containment: number;
-  /** Minimum number of shared shingles: less text than this is no evidence. */
-  readonly minShared: number;
-  /** Below this share of the larger text covered, the titles must agree as well. */
-  readonly coverage: number;
-  /** Minimum title agreement (shared title words over the shorter title's words) when it is needed. */
-  readonly title: number;
-  /** Maximum share of the smaller text's numbers and dates absent from the larger text. */
-  readonly numbersMissing: number;
-}
-
-/**
- * Defaults, from measurements of real syndicated copies (design notes): copies with boilerplate left in
- * have containment ≥ 0.93 and excerpts 1.0, while different stories of the same topic stay ≤ 0.6.
- * 0.8 sits between the two with margin on both sides.
- */
-export const DEFAULT_THRESHOLDS: NearThresholds = { containment: 0.8, minShared: 10, coverage: 0.5, title: 0.5, numbersMissing: 0.05 };
-
-/** A text shorter than this (a lede, a teaser) is weak evidence alone: the titles must agree too. */
-export const SHORT_TEXT_WORDS = 40;
-/** The words of the lede that derive a story's proposed id (see ingest.ts): short enough for any body. */
-export const LEDE_ID_WORDS = 15;
-
+/** A text as the comparison sees it. */
 export interface TextProfile {
-  /** Shingle hashes, in text order (with repeats); `compareTexts` sorts them when it needs to. */
-  readonly shingles: Float64Array;
-  /** The text's comparison tokens: numbers and dates are taken from them when a comparison needs them. */
+  /** Comparison tokens (normalise.ts `tokens`), in order. */
   readonly tokens: readonly string[];
-  readonly titleWords: readonly string[];
-}
-
-const STOPWORDS = new Set(
-  ('a about after all also an and are as at be been but by can could did do does for from had has have he her his ' +
-    'i if in into is it its more most no not of on one or our out over said says she so some than that the their them ' +
-    'then there these they this to up was we were what when which while who will with would you').split(' '),
-);
-const STOPWORD_HASHES = new Set([...STOPWORDS].map((w) => fnv1a(w, SEED_A)));
-const MONTHS_AND_DAYS = new Set(
-  ('january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
-    'sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday').split(' '),
-);
-const NUMBER = /^\p{N}+$/u;
-
-function isMarker(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c >= 48 && c <= 57) return true; // tokens are runs of letters and digits: a leading digit is a number
-  if (c > 127) return NUMBER.test(word);
-  return word.length >= 3 && word.length <= 9 && MONTHS_AND_DAYS.has(word);
-}
-
-/**
- * The shingle hashes of a token sequence: each word is hashed once (two 32-bit FNV-1a seeds), and each
- * run of `SHINGLE_WORDS` word hashes is mixed, in order, into 53 bits — no strings are built per shingle.
- */
-function wordHashes(words: readonly string[]): Uint32Array {
-  const a = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) a[i] = fnv1a(words[i]!, SEED_A);
-  return a;
-}
-
-function shingleHashes(words: readonly string[], a: Uint32Array = wordHashes(words)): Float64Array {
-  const n = words.length;
-  const b = new Uint32Array(n);
-  for (let i = 0; i < n; i++) b[i] = fmix32(a[i]! ^ SEED_B); // a second stream without a second pass over the word
-  const span = Math.min(SHINGLE_WORDS, n);
-  const out = new Float64Array(span > 0 ? n - span + 1 : 0);
-  for (let i = 0; i < out.length; i++) {
-    let h1 = 0x9e3779b9;
-    let h2 = 0x85ebca6b;
-    for (let j = i; j < i + span; j++) {
-      h1 = Math.imul(h1 ^ a[j]!, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ b[j]!, 0x01000193) >>> 0;
-    }
-    out[i] = h1 * 0x200000 + (h2 & 0x1fffff);
-  }
-  return out;
-}
-
-/** MurmurHash3's 32-bit finaliser. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** Sorted, distinct. */
-function sortedUnique(values: Float64Array): Float64Array {
-  const sorted = values.slice().sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
-}
-
-export function profileText(paragraphs: readonly string[], title: string): TextProfile {
-  return profileWords(paragraphs.flatMap((p) => tokens(p)), title);
-}
-
-/** `profileText` of a text's comparison tokens (`hashes`: its shingle hashes, if already computed). */
-export function profileWords(words: readonly string[], title: string, hashes: Float64Array = shingleHashes(words)): TextProfile {
-  return {
-    shingles: hashes,
-    tokens: words,
-    titleWords: [...new Set(tokens(title).filter((w) => !STOPWORDS.has(w)))].sort(),
-  };
-}
-
-/** The candidate keys of a text: a few content-defined shingles of its lede and of its whole. */
-export function candidateKeys(paragraphs: readonly string[]): string[] {
-  return candidateKeysOf(paragraphs.flatMap((p) => tokens(p)));
-}
-
-/** A text's profile and candidate keys, sharing one pass of shingle hashing. */
-export function similarityOf(words: readonly string[], title: string): { profile: TextProfile; keys: string[] } {
-  const perWord = wordHashes(words);
-  const hashes = shingleHashes(words, perWord);
-  return { profile: profileWords(words, title, hashes), keys: candidateKeysOf(words, hashes, perWord) };
-}
-
-/** `candidateKeys` of a text's comparison tokens. */
-export function candidateKeysOf(
-  words: readonly string[],
-  hashes: Float64Array = shingleHashes(words),
-  perWord: Uint32Array = wordHashes(words),
-): string[] {
-  if (words.length < SHINGLE_WORDS) return [];
-  // Index of the last content word at or before each position: a shingle is eligible if it holds one.
-  const lastContent = new Int32Array(words.length);
-  for (let i = 0, last = -1; i < words.length; i++) lastContent[i] = last = STOPWORD_HASHES.has(perWord[i]!) ? last : i;
-  const eligible = (start: number) => lastContent[start + SHINGLE_WORDS - 1]! >= start;
-  const smallest = (end: number, count: number): number[] => {
-    const picked: number[] = []; // ascending, distinct, at most `count`
-    for (let i = 0; i + SHINGLE_WORDS <= end; i++) {
-      const h = hashes[i]!;
-      if ((picked.length === count && h >= picked[count - 1]!) || !eligible(i) || picked.includes(h)) continue;
-      picked.push(h);
-      picked.sort((x, y) => x - y);
-      if (picked.length > count) picked.pop();
-    }
-    return picked;
-  };
-  // The opening shingle anchors excerpts too short for their lede's smallest shingles to agree with the full text's.
-  const opening = eligible(0) ? [hashes[0]!] : [];
-  const keys = [...opening, ...smallest(Math.min(words.length, LEDE_WORDS), LEDE_KEYS), ...smallest(words.length, GLOBAL_KEYS)];
-  return [...new Set(keys)].map((k) => k.toString(36));
+  /** Content words of the headline, decoration removed (text/headline.ts). */
+  readonly headline: readonly string[];
 }
 
 export interface Comparison {
+  /** Matched windows of the smaller text. */
   readonly shared: number;
-  /** shared / smaller text's shingles */
+  /** `shared` over the smaller text's windows. */
   readonly containment: number;
-  /** shared / larger text's shingles */
+  /** Matched windows of the larger text over its windows. */
   readonly coverage: number;
-  readonly jaccard: number;
-  /** Share of the smaller text's markers (numbers, dates) missing from the larger. */
-  readonly numbersMissing: number;
-  /** Shared title words over the shorter title's words (0 when either title is empty). */
+  /** Contexts in which the texts carry different numbers/dates. */
+  readonly conflicts: number;
+  /** Contexts in which they carry the same. */
+  readonly agreements: number;
+  /** Headline agreement, 0..1 (0 when either has no headline words). */
   readonly title: number;
-  /** Words of the smaller text. */
+  /** Tokens of the smaller text (by windows). */
   readonly smallerWords: number;
+  /** Tokens of the larger text. */
+  readonly largerWords: number;
 }
 
-function intersectSorted(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
+interface Windows {
+  /** Per content window, its four masked hashes (4 × n entries). */
+  readonly masked: Float64Array;
+  /** Every masked hash of the text. */
+  readonly set: Set<number>;
+  readonly count: number;
+}
+
+const windowCache = new WeakMap<TextProfile, Windows>();
+const markerCache = new WeakMap<TextProfile, Map<string, Set<string>>>();
+
+function windowsOf(p: TextProfile): Windows {
+  let w = windowCache.get(p);
+  if (!w) windowCache.set(p, (w = computeWindows(p.tokens)));
+  return w;
+}
+
+function computeWindows(words: readonly string[]): Windows {
+  const n = words.length;
+  const a = new Uint32Array(n);
+  const b = new Uint32Array(n);
+  const content = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const word = words[i]!;
+    a[i] = fnv1a(word, SEED_A);
+    b[i] = fnv1a(word, SEED_B);
+    content[i] = isStopword(word) ? 0 : 1;
+  }
+  const span = Math.min(WINDOW_WORDS, n);
+  const starts: number[] = [];
+  for (let i = 0; i + span <= n && span > 0; i++) {
+    let c = 0;
+    for (let j = i; j < i + span; j++) c += content[j]!;
+    if (c >= Math.min(2, span)) starts.push(i);
+  }
+  const masked = new Float64Array(starts.length * WINDOW_WORDS);
+  const set = new Set<number>();
+  starts.forEach((start, k) => {
+    for (let m = 0; m < WINDOW_WORDS; m++) {
+      let h1 = 0x9e3779b9 ^ m;
+      let h2 = 0x85ebca6b ^ m;
+      for (let j = 0; j < span; j++) {
+        if (j === m) continue;
+        h1 = Math.imul(h1 ^ a[start + j]!, 0x01000193) >>> 0;
+        h2 = Math.imul(h2 ^ b[start + j]!, 0x01000193) >>> 0;
+      }
+      const h = h1 * 0x200000 + (h2 & 0x1fffff);
+      masked[k * WINDOW_WORDS + m] = h;
+      set.add(h);
+    }
+  });
+  return { masked, set, count: starts.length };
+}
+
+/** Windows of `x` matching some window of `y` (equal but for at most one word). */
+function matched(x: Windows, y: Windows): number {
   let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      n++;
-      i++;
-      j++;
+  for (let k = 0; k < x.count; k++) {
+    for (let m = 0; m < WINDOW_WORDS; m++) {
+      if (y.set.has(x.masked[k * WINDOW_WORDS + m]!)) {
+        n++;
+        break;
+      }
     }
   }
   return n;
 }
 
-/** Most profiles are never compared (no candidate): sorting is deferred to the first comparison. */
-const sortedShingles = new WeakMap<TextProfile, Float64Array>();
-
-function distinctShingles(p: TextProfile): Float64Array {
-  let sorted = sortedShingles.get(p);
-  if (!sorted) sortedShingles.set(p, (sorted = sortedUnique(p.shingles)));
-  return sorted;
+/** Context (the nearest word either side that is not a marker) → the markers found in it. */
+function markersOf(p: TextProfile): Map<string, Set<string>> {
+  let map = markerCache.get(p);
+  if (map) return map;
+  map = new Map();
+  const t = p.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const word = t[i]!;
+    if (!isMarker(word)) continue;
+    let before = i - 1;
+    while (before >= 0 && isMarker(t[before]!)) before--;
+    let after = i + 1;
+    while (after < t.length && isMarker(t[after]!)) after++;
+    const context = `${before >= 0 ? t[before] : '^'} ${after < t.length ? t[after] : '$'}`;
+    let set = map.get(context);
+    if (!set) map.set(context, (set = new Set()));
+    set.add(word);
+  }
+  markerCache.set(p, map);
+  return map;
 }
 
 export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
-  const sa = distinctShingles(a);
-  const sb = distinctShingles(b);
-  const shared = intersectSorted(sa, sb);
-  const [small, large] = sa.length <= sb.length ? [a, b] : [b, a];
-  const [smallN, largeN] = sa.length <= sb.length ? [sa.length, sb.length] : [sb.length, sa.length];
-  const smallMarkers = new Set(small.tokens.filter(isMarker));
-  const largeMarkers = new Set(large.tokens.filter(isMarker));
-  const missing = [...smallMarkers].filter((m) => !largeMarkers.has(m)).length;
-  const titleShared = a.titleWords.filter((w) => b.titleWords.includes(w)).length;
-  const shorterTitle = Math.min(a.titleWords.length, b.titleWords.length);
+  const wa = windowsOf(a);
+  const wb = windowsOf(b);
+  const aSmaller = wa.count <= wb.count;
+  const [small, large] = aSmaller ? [wa, wb] : [wb, wa];
+  const shared = matched(small, large);
+  const largeShared = matched(large, small);
+  let conflicts = 0;
+  let agreements = 0;
+  const ma = markersOf(a);
+  const mb = markersOf(b);
+  const [fewer, more] = ma.size <= mb.size ? [ma, mb] : [mb, ma];
+  for (const [context, markers] of fewer) {
+    const other = more.get(context);
+    if (!other) continue;
+    let common = false;
+    for (const m of markers) if (other.has(m)) common = true;
+    if (common) agreements++;
+    else conflicts++;
+  }
   return {
     shared,
-    containment: smallN ? shared / smallN : 0,
-    coverage: largeN ? shared / largeN : 0,
-    jaccard: shared / Math.max(1, sa.length + sb.length - shared),
-    numbersMissing: smallMarkers.size ? missing / smallMarkers.size : 0,
-    smallerWords: small.tokens.length,
-    title: shorterTitle ? titleShared / shorterTitle : 0,
+    containment: small.count ? shared / small.count : 0,
+    coverage: large.count ? largeShared / large.count : 0,
+    conflicts,
+    agreements,
+    title: headlineAgreement(a.headline, b.headline),
+    smallerWords: (aSmaller ? a : b).tokens.length,
+    largerWords: (aSmaller ? b : a).tokens.length,
   };
 }
+
+export interface NearThresholds {
+  /** Minimum share of the smaller text's windows matched in the other. */
+  readonly containment: number;
+  /** The same, when the headlines agree as well (two kinds of evidence, each weaker, together enough). */
+  readonly containmentWithTitle: number;
+  /** Minimum matched windows: less text than this is no evidence. */
+  readonly minShared: number;
+  /** Below this share of the larger text covered, the headlines must agree as well. */
+  readonly coverage: number;
+  /** Minimum headline agreement when it is needed. */
+  readonly title: number;
+  /** Most number/date conflicts tolerated per agreement (a conflict with nothing agreeing always counts). */
+  readonly conflictRatio: number;
+}
+
+/**
+ * Defaults. Copies of one story — boilerplate left in, excerpts, rewrites that swap a word in ten and
+ * drop a third of the sentences — keep ≥ 0.85 of their windows matched; different stories on one topic
+ * stay under 0.6, and same-event reports of one topic under 0.75. 0.8 sits between; agreeing headlines
+ * (a second, independent kind of evidence) lower it to 0.7.
+ */
+export const DEFAULT_THRESHOLDS: NearThresholds = {
+  containment: 0.8,
+  containmentWithTitle: 0.7,
+  minShared: 8,
+  coverage: 0.5,
+  title: 0.5,
+  conflictRatio: 0.1,
+};
+
+/** A text shorter than this (a lede, a teaser) is weak evidence alone: the headlines must agree too. */
+export const SHORT_TEXT_WORDS = 40;
 
 export type NearVerdict = { readonly same: true } | { readonly same: false; readonly reason: string };
 
 export function decideNear(c: Comparison, t: NearThresholds = DEFAULT_THRESHOLDS): NearVerdict {
-  if (c.shared < t.minShared) return { same: false, reason: `only ${c.shared} shared shingles (< ${t.minShared})` };
-  if (c.containment < t.containment) return { same: false, reason: `containment ${c.containment.toFixed(2)} < ${t.containment}` };
-  if (c.numbersMissing > t.numbersMissing) return { same: false, reason: `${(c.numbersMissing * 100).toFixed(0)}% of numbers/dates differ` };
+  if (c.shared < t.minShared) return { same: false, reason: `only ${c.shared} matching windows (< ${t.minShared})` };
+  const needed = c.title >= t.title ? t.containmentWithTitle : t.containment;
+  if (c.containment < needed) return { same: false, reason: `containment ${c.containment.toFixed(2)} < ${needed}` };
+  if (c.conflicts > 0 && c.conflicts > t.conflictRatio * c.agreements) {
+    return { same: false, reason: `${c.conflicts} numbers/dates differ in the same context (${c.agreements} agree)` };
+  }
   if (c.coverage < t.coverage && c.title < t.title) {
-    return { same: false, reason: `partial overlap (coverage ${c.coverage.toFixed(2)}) and titles disagree (${c.title.toFixed(2)})` };
+    return { same: false, reason: `partial overlap (coverage ${c.coverage.toFixed(2)}) and headlines disagree (${c.title.toFixed(2)})` };
   }
   if (c.smallerWords < SHORT_TEXT_WORDS && c.title < t.title) {
-    return { same: false, reason: `short text (${c.smallerWords} words) and titles disagree (${c.title.toFixed(2)})` };
+    return { same: false, reason: `short text (${c.smallerWords} words) and headlines disagree (${c.title.toFixed(2)})` };
   }
   return { same: true };
 }

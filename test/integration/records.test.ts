@@ -92,13 +92,15 @@ describe('story records', () => {
     expect(text!.paragraphs.join(' ')).toContain('The first Sunday opening is on 6 December.');
   });
 
-  it('does not merge headline-only items on their titles', async () => {
+  it('merges headline-only items of two outlets on their agreeing headlines, recorded as `title`', async () => {
     const bare: Article = { slug: 'flash', title: 'Power cut hits the east of the city', paragraphs: [] };
     serve(0, [{ article: bare, published: at(14) }]);
-    serve(2, [{ article: bare, published: at(14) }]);
+    serve(2, [{ article: { ...bare, title: 'WATCH: Power Cut Hits East Of The City' }, published: at(15) }]);
     await fetchHandler({ outlet: outlet(0) });
     await fetchHandler({ outlet: outlet(2) });
-    expect(await storyOf('flash')).toHaveLength(2);
+    const stories = await storyOf('flash');
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.copies.map((c) => c.match)).toEqual(['first', 'title']);
   });
 
   it('learns an outlet\u2019s recurring boilerplate and applies it to a later feed where it no longer recurs', async () => {

@@ -48,7 +48,7 @@ describe('retries after an interrupted ingest', () => {
   const outlet = (id: string): Outlet => ({ id, name: id.toUpperCase(), url: `https://${id}.example/feed` });
   const stories = async () => (await runtime().table.listStories()).map(storyJson);
 
-  const steps: Array<keyof StoryStore> = ['createStory', 'claimHash', 'putSignatures', 'addMonth', 'putCopy'];
+  const steps: Array<keyof StoryStore> = ['createStory', 'claimHash', 'addKeys', 'addMonth', 'putCopy'];
   const articles = [ARTICLES[0]!, ARTICLES[1]!, ARTICLES[2]!, SOLO, LATE];
 
   it.each(steps.map((step, i) => [step, articles[i]!, i] as const))('a founding interrupted after %s completes on retry', async (step, article, i) => {

@@ -10,8 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchReport, Outlet } from '../../shared/core/model.ts';
 import { tokens } from '../../shared/text/normalise.ts';
-import { sha256, storyIdFor } from '../../shared/dedup/fingerprint.ts';
-import { LEDE_ID_WORDS, candidateKeys } from '../../shared/dedup/similarity.ts';
+import { keysOf } from '../../shared/dedup/keys.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';
@@ -161,17 +160,13 @@ describe('templated reports', () => {
   });
 
   it('consecutive weather outlooks (same opening, weekdays and figures move on) stay two stories, also at a second outlet', async () => {
-    // Both outlooks open with the same 30+ words, so they propose the same lede-derived story id:
-    // the second must notice the id is taken by a different story and found its own.
+    // Both outlooks open with the same 30+ words, so they find each other through their keys: the
+    // second must verify, refuse (its weekdays and figures differ in the same sentences) and found its own.
     const [monday, tuesday] = OUTLOOKS.slice(0, 2).map(weatherOutlook);
     const items = [itemOf('metro', monday!, at(19, 6)), itemOf('metro', tuesday!, at(20, 6))];
     expect(await w.publish('metro', items)).toMatchObject({ newStories: 2, merged: 0 });
     const ids = [(await w.storyWith(items[0]!.link)).id, (await w.storyWith(items[1]!.link)).id];
     expect(ids[0]).not.toBe(ids[1]);
-    // Monday's took the lede-derived id; Tuesday's, finding it taken by another story, fell back to its content hash's.
-    const [first, second] = [(await runtime().table.getStory(ids[0]!))!, (await runtime().table.getStory(ids[1]!))!];
-    expect(ids[0]).not.toBe(storyIdFor(first.copies[0]!.contentHash));
-    expect(ids[1]).toBe(storyIdFor(second.copies[0]!.contentHash));
 
     // Tuesday's outlook at a second outlet joins Tuesday's story, not Monday's.
     const copy = itemOf('valley', tuesday!, at(20, 7), wrapped(tuesday!.paragraphs, OUTLET_NAMES.valley, tuesday!.title));
@@ -264,20 +259,18 @@ describe('a digest quoting the ledes of stories also published in full', () => {
       }
     });
 
-    it('the briefing did not take over the index keys of the budget story it opens with', async () => {
+    it('the briefing does not displace the budget story from the keys of its lede', async () => {
       const briefingId = (await w.storyWith(bareItem.link)).id;
       const budgetId = (await w.storyWith(fullItems[0]!.link)).id;
       const cut = tokens(BUDGET.paragraphs[0]!).slice(0, 26);
-      for (const keys of [candidateKeys([BUDGET.paragraphs[0]!]), candidateKeys([cut.join(' ')])]) {
-        const { signatures } = await runtime().table.lookup([], keys);
-        expect(signatures.size).toBeGreaterThan(0);
-        expect([...signatures.values()].map((p) => p.storyId)).toContain(budgetId);
-        expect([...signatures.values()].map((p) => p.storyId)).not.toContain(briefingId);
+      // Keys hold every story that wrote them: the briefing may share some, but it never displaces the
+      // budget story, which an excerpt of its lede (whole or cut) still finds.
+      for (const lede of [tokens(BUDGET.paragraphs[0]!), cut]) {
+        const { keys } = await runtime().table.lookup('', keysOf(lede, []).lookup);
+        const holders = new Set([...keys.values()].flat());
+        expect(holders).toContain(budgetId);
+        expect(budgetId).not.toBe(briefingId);
       }
-      // The full budget story holds the id derived from its lede's first words, which its excerpts propose too.
-      const ledeId = storyIdFor(sha256(`lede\u0000${tokens(BUDGET.paragraphs[0]!).slice(0, LEDE_ID_WORDS).join(' ')}`));
-      expect(budgetId).toBe(ledeId);
-      expect(briefingId).not.toBe(ledeId);
     });
 
     // The briefing opens on the budget story's lede, but the near-duplicate keys stay with the story that
@@ -478,16 +471,30 @@ describe('control: the full text first, then a copy with a rewritten lede', () =
 describe('headline-only and lede-only items', () => {
   const w = world();
 
-  it('keeps identical headline-only items (no body) of two outlets as two stories', async () => {
+  it('joins identical headline-only items (no body) of two outlets on their headline, recorded as `title`', async () => {
     const flash: Story = { slug: 'a7-closed', title: FLASH_TITLE, paragraphs: [] };
     const a = { ...itemOf('metro', flash, at(16, 7, 5)), html: '' };
     const b = { ...itemOf('harbour', flash, at(16, 7, 6)), html: '' };
     expect(await w.publish('metro', [a])).toMatchObject({ newStories: 1 });
-    expect(await w.publish('harbour', [b])).toMatchObject({ newStories: 1, merged: 0 });
-    const [sa, sb] = [await w.storyWith(a.link), await w.storyWith(b.link)];
-    expect(sa.id).not.toBe(sb.id);
-    expect(sa.title).toBe(FLASH_TITLE);
-    expect(sb.title).toBe(FLASH_TITLE);
+    expect(await w.publish('harbour', [b])).toMatchObject({ newStories: 0, merged: 1, nearMerged: 0 });
+    const story = await w.storyWith(b.link);
+    expect(story.copies.map((c) => [c.url, c.match])).toEqual([
+      [a.link, 'first'],
+      [b.link, 'title'],
+    ]);
+    expect(story.title).toBe(FLASH_TITLE);
+  });
+
+  it('keeps a headline that recurs across days apart: the same headline two days later is another story', async () => {
+    const daily: Story = { slug: 'tide-tables', title: 'Kellerby tide tables and harbour notices for the week', paragraphs: [] };
+    const monday = { ...itemOf('metro', daily, at(5, 6)), link: 'https://metro-wire.example/news/tides-5', html: '' };
+    const wednesday = { ...itemOf('metro', daily, at(8, 6)), link: 'https://metro-wire.example/news/tides-8', html: '' };
+    const copy = { ...itemOf('harbour', daily, at(8, 7)), link: 'https://harbour-gazette.example/news/tides-8', html: '' };
+    await w.publish('metro', [monday, wednesday]);
+    // Within 48 h of Wednesday's, but the headline also belongs to Monday's story: no identity at all.
+    expect(await w.publish('harbour', [copy])).toMatchObject({ newStories: 1, merged: 0 });
+    const ids = await Promise.all([monday, wednesday, copy].map(async (i) => (await w.storyWith(i.link)).id));
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('merges identical one-paragraph ledes (22 words) under agreeing headlines, as near copies (short bodies hash with their title)', async () => {
@@ -500,14 +507,14 @@ describe('headline-only and lede-only items', () => {
     expect(story.copies.map((c) => c.match)).toEqual(['first', 'near']);
   });
 
-  it('keeps a 14-word lede-only item (below the floor) apart from the same words at another outlet', async () => {
+  it('joins a 14-word lede-only item (too short to found a story on) to the same words at another outlet', async () => {
     const words14: Story = { slug: 'ferry-cancelled', title: 'Evening ferry to Skarv cancelled', paragraphs: ['The evening ferry from Kellerby to Skarv is cancelled tonight because of a fault.'] };
     expect(wordCount(words14.paragraphs)).toBe(14);
     const a = itemOf('metro', words14, at(16, 15));
     const b = itemOf('harbour', words14, at(16, 15, 5));
     await w.publish('metro', [a]);
-    await w.publish('harbour', [b]);
-    expect((await w.storyWith(a.link)).id).not.toBe((await w.storyWith(b.link)).id);
+    expect(await w.publish('harbour', [b])).toMatchObject({ newStories: 0, merged: 1 });
+    expect((await w.storyWith(a.link)).id).toBe((await w.storyWith(b.link)).id);
   });
 
   // Regression (fixed): the exact-hash path ignores headlines and dates. An outlet's daily live-blog
@@ -573,10 +580,9 @@ describe('two fetchers ingesting an excerpt and the full text of one story at th
     expect(failed).toEqual([]);
   });
 
-  // Regression (fixed): a lede of 15–29 words proposes a story id
-  // derived from its content hash (`proposedIds`: fewer than LEDE_ID_WORDS words), the full text one derived
-  // from its first 30 words. Racing, neither sees the other's keys yet (they are written after the story),
-  // both create their own story, and no one ever merges them. The same pair ingested one after the
+  // Regression (fixed): racing, neither copy sees the other's keys yet (they are written after the story),
+  // and both create their own story; the second to write its keys finds the first in them, verifies it,
+  // and the two merge. The same pair ingested one after the
   // other is one story (control below).
   it('make exactly one story with both copies (5 stories, ledes shorter than 30 words)', async () => {
     const outcomes: RaceOutcome[] = [];

@@ -194,14 +194,15 @@ describe('loadRuntimeConfig', () => {
       FEEDMERGE_NEAR_MIN_SHARED: '12',
       FEEDMERGE_NEAR_COVERAGE: '0.4',
       FEEDMERGE_NEAR_TITLE: '0.6',
-      FEEDMERGE_NEAR_NUMBERS_MISSING: '0',
+      FEEDMERGE_NEAR_CONTAINMENT_WITH_TITLE: '0.75',
+      FEEDMERGE_NEAR_CONFLICT_RATIO: '0',
     });
     expect(cfg).toEqual({
       tableName: 't1',
       bucketName: 'b1',
       s3ForcePathStyle: true,
       feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20 },
-      dedup: { containment: 0.9, minShared: 12, coverage: 0.4, title: 0.6, numbersMissing: 0 },
+      dedup: { containment: 0.9, containmentWithTitle: 0.75, minShared: 12, coverage: 0.4, title: 0.6, conflictRatio: 0 },
       fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1' },
     });
   });

@@ -50,6 +50,8 @@ function story(storyId: string, extra: Partial<StoryRecord>): StoryRecord {
     canonicalHash: `hash-${storyId}`,
     words: 120,
     summary: 'Summary.',
+    headline: 'story',
+    basis: 'body',
     ...extra,
   };
 }

@@ -1,0 +1,177 @@
+/**
+ * The writes of a merge decision. Each step is idempotent, and ordered so that an interruption at any
+ * point is finished by a retry: a story exists before an index entry points at it; a merged story is
+ * listed as absorbed by its winner before it redirects there; the ITEM record ("this outlet sent this")
+ * is written last.
+ *
+ * The writer also remembers what this ingest wrote to the indexes, so that the next items of the same
+ * document see it even where the store's reads are eventually consistent.
+ */
+import type { MatchKind, StoryPointer, StoryRecord } from '../core/model.ts';
+import type { ContentStore, IndexLookup, StoryStore } from '../core/ports.ts';
+import { keysOf } from './keys.ts';
+import {
+  canonicalOf,
+  canonicalOfStory,
+  contentOf,
+  copyKey,
+  copyOf,
+  foundedStoryId,
+  itemRecordOf,
+  originOf,
+  originOfStory,
+  pointerOf,
+  storyRecordOf,
+  wordsOf,
+  type PreparedItem,
+} from './records.ts';
+
+export type Founding =
+  | { readonly kind: 'founded'; readonly story: StoryRecord; /** every story holding one of its keys, itself included */ readonly keyHolders: string[] }
+  /** An identical copy founded a story at the same moment and won the content hash: this copy joined it. */
+  | { readonly kind: 'joined'; readonly storyId: string };
+
+export class StoryWriter {
+  private readonly ownHashes = new Map<string, StoryPointer>();
+  private readonly ownKeys = new Map<string, Set<string>>();
+  private readonly months = new Set<string>();
+
+  constructor(
+    private readonly stories: StoryStore,
+    private readonly contents: ContentStore,
+    private readonly nowIso: string,
+  ) {}
+
+  /** A lookup, with what this ingest wrote added (reads may not show it yet). */
+  withOwnWrites(contentHash: string, lookedUp: readonly string[], lookup: IndexLookup): IndexLookup {
+    const keys = new Map(lookup.keys);
+    for (const key of lookedUp) {
+      const ids = this.ownKeys.get(key);
+      if (ids) keys.set(key, [...new Set([...(keys.get(key) ?? []), ...ids])].sort());
+    }
+    return { hash: lookup.hash ?? this.ownHashes.get(contentHash), keys, months: lookup.months };
+  }
+
+  /** The months the store already lists (spares their writes). */
+  knowMonths(months: ReadonlySet<string>): void {
+    for (const m of months) this.months.add(m);
+  }
+
+  /**
+   * Founds a story: its text goes to S3, the story record is created, then the content hash is claimed
+   * and the keys written. The story id is the founding copy's own, so a retry proposes it again.
+   */
+  async found(p: PreparedItem, keys: readonly string[]): Promise<Founding> {
+    await this.contents.putCanonical(contentOf(p));
+    const storyId = foundedStoryId(p);
+    const story = storyRecordOf(p, storyId, this.nowIso);
+    const { created } = await this.stories.createStory(story, copyOf(p, storyId, 'first', 1, this.nowIso));
+    if (!created) throw new Error(`story id ${storyId} is taken by another founder (hash collision)`);
+    const owner = await this.stories.claimHash(p.fp.contentHash, pointerOf(p, storyId, copyKey(p)));
+    if (owner !== storyId) {
+      // An identical copy founded another story at the same moment: join it. The story created here keeps
+      // no copy, holds no key, and is never listed.
+      const [winner] = (await this.stories.getStories([owner])).values();
+      if (!winner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${owner}`);
+      await this.join(p, winner, 'exact', 1, () => false);
+      return { kind: 'joined', storyId: winner.storyId };
+    }
+    this.ownHashes.set(p.fp.contentHash, pointerOf(p, storyId));
+    const holders = await this.addKeys(keys, storyId);
+    await this.addMonth(p.published); // the month the story is indexed under, for good
+    return { kind: 'founded', story, keyHolders: holders };
+  }
+
+  /** The founding copy's record (after the founding: until then a story founded twice can still merge). */
+  async putFounderCopy(p: PreparedItem, storyId: string): Promise<void> {
+    await this.stories.putCopy(copyOf(p, storyId, 'first', 1, this.nowIso));
+  }
+
+  /** Records a copy on a story, moving its origin or canonical text if this copy is earlier or fuller. */
+  async join(p: PreparedItem, story: StoryRecord, match: MatchKind, score: number, isGeneric: (key: string) => boolean): Promise<void> {
+    await this.stories.putCopy(copyOf(p, story.storyId, match, score, this.nowIso));
+    const earlier = p.published < story.published;
+    const fuller = p.fp.basis === 'body' && wordsOf(p) > story.words;
+    if (fuller) await this.contents.putCanonical(contentOf(p));
+    await this.improve(story.storyId, earlier ? originOf(p) : undefined, fuller ? canonicalOf(p) : undefined);
+    const pointer: StoryPointer = {
+      storyId: story.storyId,
+      published: earlier ? p.published : story.published,
+      words: Math.max(story.words, wordsOf(p)),
+      canonicalHash: fuller ? p.fp.contentHash : story.canonicalHash,
+    };
+    // A matched copy's own text becomes findable by its hash (a word-for-word copy of it is then `exact`)
+    // and, once it is the story's canonical text, by its keys (copies of the full text find the story even
+    // when an excerpt or a headline founded it). Extra writes, but only for these events.
+    if (match !== 'exact' && p.fp.basis === 'body' && !this.ownHashes.has(p.fp.contentHash)) {
+      await this.stories.claimHash(p.fp.contentHash, pointer);
+      this.ownHashes.set(p.fp.contentHash, pointer);
+    }
+    if (fuller) await this.addKeys(keysOf(p.fp.words, p.fp.headline, isGeneric).body, story.storyId);
+  }
+
+  /**
+   * Merges `loser` into `winner`: listed as absorbed first, then redirected, then the winner takes the
+   * loser's origin or canonical text if earlier or fuller.
+   */
+  async absorb(winner: StoryRecord, loser: StoryRecord): Promise<void> {
+    if (winner.storyId === loser.storyId) return;
+    await this.stories.absorbStory(winner.storyId, loser.storyId);
+    await this.improve(
+      winner.storyId,
+      loser.published < winner.published ? originOfStory(loser) : undefined,
+      loser.words > winner.words ? canonicalOfStory(loser) : undefined,
+    );
+  }
+
+  /** An edited copy: its record is updated where it is; if it is the origin or the canonical text, the story follows. */
+  async recordEdit(p: PreparedItem, copyStoryId: string, story: StoryRecord): Promise<void> {
+    if (p.fp.basis === 'body' && !this.ownHashes.has(p.fp.contentHash)) {
+      const pointer = { storyId: story.storyId, published: story.published, words: story.words, canonicalHash: story.canonicalHash };
+      await this.stories.claimHash(p.fp.contentHash, pointer);
+      this.ownHashes.set(p.fp.contentHash, pointer);
+    }
+    await this.stories.updateStory(story.storyId, { origin: originOf(p), correction: true });
+    if (p.fp.basis === 'body') {
+      await this.contents.putCanonical(contentOf(p));
+      await this.stories.updateStory(story.storyId, { canonical: canonicalOf(p), correction: true });
+    }
+    await this.stories.putCopy(copyOf(p, copyStoryId, 'exact', 1, this.nowIso));
+    await this.markSeen(p, copyStoryId);
+  }
+
+  /** The last write of an item: this outlet sent it, and it is in this story. */
+  async markSeen(p: PreparedItem, storyId: string): Promise<void> {
+    await this.stories.putItem(itemRecordOf(p, storyId));
+  }
+
+  private async improve(storyId: string, origin: ReturnType<typeof originOf> | undefined, canonical: ReturnType<typeof canonicalOf> | undefined) {
+    // Each change is conditional (the story may have moved on since it was read); both go in one write when
+    // both look due, falling back to one at a time if they were not.
+    if (origin && canonical && !(await this.stories.updateStory(storyId, { origin, canonical }))) {
+      await this.stories.updateStory(storyId, { origin });
+      await this.stories.updateStory(storyId, { canonical });
+    } else if (origin && !canonical) await this.stories.updateStory(storyId, { origin });
+    else if (canonical && !origin) await this.stories.updateStory(storyId, { canonical });
+  }
+
+  private async addKeys(keys: readonly string[], storyId: string): Promise<string[]> {
+    if (keys.length === 0) return [storyId];
+    const sets = await this.stories.addKeys(keys, storyId);
+    const holders = new Set<string>([storyId]);
+    for (const key of keys) {
+      const own = this.ownKeys.get(key) ?? new Set<string>();
+      own.add(storyId);
+      this.ownKeys.set(key, own);
+    }
+    for (const ids of sets.values()) for (const id of ids) holders.add(id);
+    return [...holders];
+  }
+
+  private async addMonth(published: string): Promise<void> {
+    const month = published.slice(0, 7);
+    if (this.months.has(month)) return;
+    await this.stories.addMonth(month);
+    this.months.add(month);
+  }
+}
