@@ -109,7 +109,7 @@ export function decide(
       absorb: [],
     };
   }
-  const why = headlineOnly.kind === 'refused' ? headlineOnly.reason : rejected.length > 0 ? rejected.join('; ') : 'no candidate story';
+  const why = [...rejected, ...(headlineOnly.kind === 'refused' ? [headlineOnly.reason] : [])].join('; ') || 'no candidate story';
   return { kind: 'first', reason: why };
 }
 
@@ -125,7 +125,8 @@ type TitleMatch =
 function titleMatches(item: ItemEvidence, candidates: readonly CandidateStory[]): TitleMatch {
   const mine = item.profile.headline;
   if (candidates.length === 0) return { kind: 'none' };
-  if (new Set(mine).size < TITLE_JOIN_MIN_WORDS) return { kind: 'refused', reason: `headline too short (${mine.length} words)` };
+  const distinct = new Set(mine).size;
+  if (distinct < TITLE_JOIN_MIN_WORDS) return { kind: 'refused', reason: `headline too short (${distinct} words)` };
   const at = Date.parse(item.published);
   const agreeing = new Map<string, { story: StorySummary; agreement: number; within: boolean }>();
   for (const c of candidates) {

@@ -21,13 +21,21 @@ import { isStopword } from '../text/stopwords.ts';
 
 /** Keys a story writes from its text and from its headline (each one a DynamoDB write). */
 export const BODY_KEYS = 4;
-export const LEDE_KEYS = 2;
 export const TITLE_KEYS = 2;
-/** The lede: where an excerpt, a summary or a first-sentence feed overlaps the full text. */
-export const LEDE_TOKENS = 40;
-/** What an item reads: a larger sample, from a longer lede (a dateline or a kicker shifts it). */
+/**
+ * The lede, in two nested spans: where an excerpt, a summary or a first-sentence feed overlaps the full
+ * text. A story writes the smallest feature of each: any copy holding the first `LEDE_SPANS[0]` words
+ * holds the first key.
+ */
+export const LEDE_SPANS = [20, 40] as const;
+/**
+ * What an item reads of its lede: the running minima of its features from each start in the first
+ * `LOOKUP_SHIFTS` words (a dateline or a kicker glued before the lede shifts it), over `LOOKUP_LEDE_TOKENS`.
+ * The smallest feature of a story's lede span is a running minimum of the item's features from where that
+ * lede starts in the item.
+ */
+const LOOKUP_SHIFTS = 12;
 const LOOKUP_LEDE_TOKENS = 60;
-const LOOKUP_LEDE_KEYS = 6;
 const LOOKUP_GLOBAL_KEYS = 10;
 /** A text this short is read whole: every feature is a key to look up. */
 const LOOKUP_ALL_BELOW_TOKENS = 80;
@@ -35,48 +43,67 @@ const MAX_LOOKUP_BODY_KEYS = 48;
 /** A key holding this many stories is generic. */
 export const KEY_STORY_CAP = 8;
 
-interface Feature {
-  readonly hash: number;
-  /** Index of the token that starts it. */
-  readonly at: number;
-}
+/** Headline words used for keys: a hostile thousand-character title must not cost a thousand reads. */
+const MAX_HEADLINE_WORDS = 16;
 
-/** Pairs of consecutive content words, hashed to 53 bits. */
-function features(tokens: readonly string[]): Feature[] {
-  const out: Feature[] = [];
-  let prev = -1;
+/**
+ * Pairs of consecutive content words, hashed to 53 bits (each word hashed once, the pair mixed from the
+ * two), in text order, with the index of the token each starts at.
+ */
+function features(tokens: readonly string[]): { hashes: number[]; startsAt: number[] } {
+  const hashes: number[] = [];
+  const startsAt: number[] = [];
+  let prevA = 0;
+  let prevB = 0;
+  let prevAt = -1;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     if (isStopword(word)) continue;
-    if (prev >= 0) out.push({ hash: pairHash(tokens[prev]!, word), at: prev });
-    prev = i;
+    const a = fnv1a(word, SEED_A);
+    const b = fnv1a(word, SEED_B);
+    if (prevAt >= 0) {
+      hashes.push(pairHash(prevA, prevB, a, b));
+      startsAt.push(prevAt);
+    }
+    prevA = a;
+    prevB = b;
+    prevAt = i;
   }
-  return out;
+  return { hashes, startsAt };
 }
 
-function pairHash(a: string, b: string): number {
-  const text = `${a} ${b}`;
-  return fnv1a(text, SEED_A) * 0x200000 + (fnv1a(text, SEED_B) & 0x1fffff);
+function pairHash(a1: number, b1: number, a2: number, b2: number): number {
+  const h1 = Math.imul(a1 ^ Math.imul(a2, 0x01000193), 0x01000193) >>> 0;
+  const h2 = Math.imul(b1 ^ Math.imul(b2 ^ 0x5bd1e995, 0x01000193), 0x01000193) >>> 0;
+  return h1 * 0x200000 + (h2 & 0x1fffff);
 }
 
-/** The `k` smallest distinct hashes, ascending, skipping those in `skip`. */
-function bottom(hashes: Iterable<number>, k: number, skip?: (key: string) => boolean): number[] {
-  const distinct = [...new Set(hashes)].sort((x, y) => x - y);
+function wordPairHash(a: string, b: string): number {
+  return pairHash(fnv1a(a, SEED_A), fnv1a(a, SEED_B), fnv1a(b, SEED_A), fnv1a(b, SEED_B));
+}
+
+/** The `k` smallest of `sorted` (ascending, distinct) that pass `keep`. */
+function smallest(sorted: readonly number[], k: number, keep: (h: number) => boolean): number[] {
   const out: number[] = [];
-  for (const h of distinct) {
+  for (const h of sorted) {
     if (out.length >= k) break;
-    if (!skip?.(bodyKey(h))) out.push(h);
+    if (keep(h)) out.push(h);
   }
   return out;
+}
+
+function sortedDistinct(hashes: readonly number[]): number[] {
+  return [...new Set(hashes)].sort((x, y) => x - y);
 }
 
 const bodyKey = (h: number) => `b${h.toString(36)}`;
 const titleKey = (h: number) => `t${h.toString(36)}`;
 
 function titleFeatures(headline: readonly string[]): number[] {
-  if (headline.length === 1) return [pairHash(headline[0]!, '')];
+  const words = headline.slice(0, MAX_HEADLINE_WORDS);
+  if (words.length === 1) return [wordPairHash(words[0]!, '')];
   const out: number[] = [];
-  for (let i = 0; i + 1 < headline.length; i++) out.push(pairHash(headline[i]!, headline[i + 1]!));
+  for (let i = 0; i + 1 < words.length; i++) out.push(wordPairHash(words[i]!, words[i + 1]!));
   return out;
 }
 
@@ -93,27 +120,35 @@ export interface TextKeys {
  * title keys only. `isGeneric` says which keys the store found full: they are not chosen to be written.
  */
 export function keysOf(tokens: readonly string[], headline: readonly string[], isGeneric: (key: string) => boolean = () => false): TextKeys {
-  const all = features(tokens);
-  const lede = all.filter((f) => f.at < LEDE_TOKENS).map((f) => f.hash);
-  const writeLede = bottom(lede, LEDE_KEYS, isGeneric);
-  const writeGlobal = bottom(
-    all.map((f) => f.hash).filter((h) => !writeLede.includes(h)),
-    BODY_KEYS - writeLede.length,
-    isGeneric,
-  );
+  const { hashes, startsAt } = features(tokens);
+  const all = sortedDistinct(hashes);
+  const usable = (h: number) => !isGeneric(bodyKey(h));
+  // Write: the smallest usable feature of each lede span (the next smallest when two spans agree), then the
+  // smallest of the whole text.
+  const writeLede: number[] = [];
+  for (const span of LEDE_SPANS) {
+    const inSpan = new Set(hashes.filter((_, i) => startsAt[i]! < span));
+    const [h] = smallest([...inSpan].sort((x, y) => x - y), 1, (x) => usable(x) && !writeLede.includes(x));
+    if (h !== undefined) writeLede.push(h);
+  }
+  const writeGlobal = smallest(all, BODY_KEYS - writeLede.length, (h) => !writeLede.includes(h) && usable(h));
+  // Read: every running minimum of the lede from each plausible start, and the smallest of the whole text.
+  const lookupLede = new Set<number>();
+  for (let shift = 0; shift < LOOKUP_SHIFTS; shift++) {
+    let min = Infinity;
+    for (let i = 0; i < hashes.length; i++) {
+      const at = startsAt[i]!;
+      if (at < shift) continue;
+      if (at >= shift + LOOKUP_LEDE_TOKENS) break;
+      if (hashes[i]! < min) lookupLede.add((min = hashes[i]!));
+    }
+  }
   const lookupBody =
-    tokens.length <= LOOKUP_ALL_BELOW_TOKENS
-      ? [...new Set(all.map((f) => f.hash))].slice(0, MAX_LOOKUP_BODY_KEYS)
-      : [
-          ...new Set([
-            ...bottom(all.filter((f) => f.at < LOOKUP_LEDE_TOKENS).map((f) => f.hash), LOOKUP_LEDE_KEYS),
-            ...bottom(all.map((f) => f.hash), LOOKUP_GLOBAL_KEYS),
-          ]),
-        ];
-  const titles = [...new Set(titleFeatures(headline))];
-  const writeTitle = bottom(titles, TITLE_KEYS, (k) => isGeneric(`t${k.slice(1)}`));
+    tokens.length <= LOOKUP_ALL_BELOW_TOKENS ? all.slice(0, MAX_LOOKUP_BODY_KEYS) : [...new Set([...lookupLede, ...all.slice(0, LOOKUP_GLOBAL_KEYS)])];
+  const titles = sortedDistinct(titleFeatures(headline));
+  const writeTitle = smallest(titles, TITLE_KEYS, (h) => !isGeneric(titleKey(h)));
   return {
-    lookup: [...lookupBody.map(bodyKey), ...titles.map(titleKey)],
+    lookup: [...lookupBody.slice(0, MAX_LOOKUP_BODY_KEYS).map(bodyKey), ...titles.map(titleKey)],
     body: [...writeLede, ...writeGlobal].map(bodyKey),
     title: writeTitle.map(titleKey),
   };

@@ -117,26 +117,42 @@ function matched(x: Windows, y: Windows): number {
   return n;
 }
 
-/** Context (the nearest word either side that is not a marker) → the markers found in it. */
+/** How far a number's context is looked for: its sentence neighbourhood, not the paragraph. */
+const CONTEXT_REACH = 4;
+
+/**
+ * Context (the nearest content word either side, skipping function words and other markers, within
+ * `CONTEXT_REACH`) → the markers found in it. "in 1964 the" and "in 2005 the" say nothing of each other;
+ * "closed at 7123 points" and "closed at 7456 points" do.
+ */
 function markersOf(p: TextProfile): Map<string, Set<string>> {
   let map = markerCache.get(p);
   if (map) return map;
   map = new Map();
   const t = p.tokens;
+  const plain = (w: string) => !isMarker(w) && !isStopword(w);
   for (let i = 0; i < t.length; i++) {
     const word = t[i]!;
     if (!isMarker(word)) continue;
     let before = i - 1;
-    while (before >= 0 && isMarker(t[before]!)) before--;
+    while (before >= 0 && i - before <= CONTEXT_REACH && !plain(t[before]!)) before--;
     let after = i + 1;
-    while (after < t.length && isMarker(t[after]!)) after++;
-    const context = `${before >= 0 ? t[before] : '^'} ${after < t.length ? t[after] : '$'}`;
+    while (after < t.length && after - i <= CONTEXT_REACH && !plain(t[after]!)) after++;
+    const left = before >= 0 && i - before <= CONTEXT_REACH ? t[before] : '^';
+    const right = after < t.length && after - i <= CONTEXT_REACH ? t[after] : '$';
+    if (left === '^' && right === '$') continue; // a number among function words only: no context to compare
+    const context = `${left} ${right}`;
     let set = map.get(context);
     if (!set) map.set(context, (set = new Set()));
     set.add(word);
   }
   markerCache.set(p, map);
   return map;
+}
+
+function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
@@ -154,9 +170,8 @@ export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
   for (const [context, markers] of fewer) {
     const other = more.get(context);
     if (!other) continue;
-    let common = false;
-    for (const m of markers) if (other.has(m)) common = true;
-    if (common) agreements++;
+    // Agreeing: one side's markers are all in the other's (a copy may drop a weekday or a figure, not change one).
+    if (isSubset(markers, other) || isSubset(other, markers)) agreements++;
     else conflicts++;
   }
   return {

@@ -51,6 +51,7 @@ export function tokens(text: string): string[] {
 /** `tokens` of a text already through `cleanText`. */
 export function tokensOfClean(clean: string): string[] {
   if (THOUSANDS.test(clean)) clean = clean.replace(THOUSANDS_ALL, '$1');
+  if (DECIMAL.test(clean)) clean = clean.replace(DECIMAL_ALL, '$1point');
   if (!NON_ASCII.test(clean)) {
     // split is faster than match here; drop the empty ends it leaves around leading/trailing punctuation
     const parts = clean.toLowerCase().split(ASCII_NON_WORD);
@@ -67,27 +68,39 @@ export function tokensOfClean(clean: string): string[] {
   return unifyNumbers(folded.match(WORD) ?? []);
 }
 
+/** `1.0842` is one number (`1point0842`): split at the point, 1.0842 and 1.0817 would share their `1`. */
+const DECIMAL = /\d\.\d/;
+const DECIMAL_ALL = /(\d)\.(?=\d)/g;
 /** `1,000` is one number: the separator goes before the text is split into words. */
 const THOUSANDS = /\d,\d{3}(?!\d)/;
 const THOUSANDS_ALL = /(\d),(?=\d{3}(?!\d))/g;
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000 };
+const UNITS = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+    .split(' ')
+    .map((w, i) => [w, i] as const),
+);
+const TENS = new Map('twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, 20 + 10 * i] as const));
 /** Scale suffixes glued to a number (`5m`, `2bn`): spelled out, as a desk's style guide may do. */
-const SCALE_SUFFIX: Record<string, string> = { m: 'million', mn: 'million', bn: 'billion', k: 'thousand', tn: 'trillion' };
-const NUMBER_WITH_SUFFIX = /^(\d+)(m|mn|bn|k|tn)$/;
+const SCALE_SUFFIX = new Map([
+  ['m', 'million'],
+  ['mn', 'million'],
+  ['bn', 'billion'],
+  ['k', 'thousand'],
+  ['tn', 'trillion'],
+]);
+/** A number with a unit or scale glued to it (`5m`, `12km`, `3rd`): the number, then the rest. */
+const NUMBER_WITH_SUFFIX = /^(\d+(?:point\d+)?)([a-z]+)$/;
 
 function isNumberWord(word: string): boolean {
-  return UNITS[word] !== undefined || TENS[word] !== undefined;
+  return UNITS.has(word) || TENS.has(word);
 }
+
 
 /**
  * One form for each number, whatever a desk's house style: number words become digits (`twenty five` →
- * `25`, `three hundred` → `300`), a glued scale is spelled out (`5m` → `5 million`), and `per cent` after
+ * `25`, `three hundred` → `300`), a glued scale is spelled out (`5m` → `5 million`), a glued unit is
+ * split off (`12km` → `12 km`, as `12 km` is written elsewhere), and `per cent` after
  * a number goes (`%` is punctuation, dropped already). Copies of a story then agree on their numbers, and
  * two texts whose numbers really differ still differ.
  */
@@ -97,40 +110,63 @@ export function unifyNumbers(words: string[]): string[] {
     const word = words[i]!;
     const c = word.charCodeAt(0);
     const digitLed = c >= 48 && c <= 57;
-    if (digitLed ? !NUMBER_WITH_SUFFIX.test(word) && !isPerCent(words, i + 1) : !isNumberWord(word)) {
+    if (digitLed ? !isPerCent(words, i + 1) && !NUMBER_WITH_SUFFIX.test(word) : !isNumberWord(word)) {
       out?.push(word);
       continue;
     }
     out ??= words.slice(0, i);
     if (digitLed) {
       const m = NUMBER_WITH_SUFFIX.exec(word);
-      if (m) out.push(m[1]!, SCALE_SUFFIX[m[2]!]!);
+      if (m) out.push(m[1]!, SCALE_SUFFIX.get(m[2]!) ?? m[2]!);
       else out.push(word);
       if (isPerCent(words, i + 1)) i += words[i + 1] === 'per' ? 2 : 1;
       continue;
     }
-    // A run of number words: units and tens add up, `hundred` and `thousand` multiply what precedes them.
-    let total = 0;
-    let current = 0;
-    let j = i;
-    for (; j < words.length; j++) {
-      const w = words[j]!;
-      if (UNITS[w] !== undefined) current += UNITS[w]!;
-      else if (TENS[w] !== undefined) current += TENS[w]!;
-      else if (MULTIPLIERS[w] !== undefined && j > i) {
-        current = Math.max(1, current) * MULTIPLIERS[w]!;
-        if (w === 'thousand') {
-          total += current;
-          current = 0;
-        }
-      } else if (w === 'and' && j > i && j + 1 < words.length && isNumberWord(words[j + 1]!)) continue;
-      else break;
-    }
-    out.push(String(total + current));
-    i = j - 1;
+    // A number written in words: "twenty five", "three hundred and two", "four thousand". Two numbers
+    // side by side stay two ("of the three, two were rescued": punctuation is gone by now).
+    const [value, next] = numberWords(words, i);
+    out.push(String(value));
+    i = next - 1;
     if (isPerCent(words, i + 1)) i += words[i + 1] === 'per' ? 2 : 1;
   }
   return out ?? words;
+}
+
+/** Below one hundred: a unit or teen, or tens optionally followed by a unit (1–9). */
+function belowHundred(words: readonly string[], i: number): [number, number] | undefined {
+  const tens = TENS.get(words[i] ?? '');
+  if (tens !== undefined) {
+    const unit = UNITS.get(words[i + 1] ?? '');
+    return unit !== undefined && unit >= 1 && unit <= 9 ? [tens + unit, i + 2] : [tens, i + 1];
+  }
+  const unit = UNITS.get(words[i] ?? '');
+  return unit === undefined ? undefined : [unit, i + 1];
+}
+
+/** Below a thousand: `n hundred [and] m`, or below one hundred. */
+function belowThousand(words: readonly string[], i: number): [number, number] | undefined {
+  const first = belowHundred(words, i);
+  if (!first) return undefined;
+  let [value, j] = first;
+  if (words[j] === 'hundred' && value >= 1 && value <= 9) {
+    value *= 100;
+    j++;
+    const rest = belowHundred(words, words[j] === 'and' ? j + 1 : j);
+    if (rest) [value, j] = [value + rest[0], rest[1]];
+  }
+  return [value, j];
+}
+
+/** A number in words from `words[i]` (a number word): its value and the index after it. */
+function numberWords(words: readonly string[], i: number): [number, number] {
+  let [value, j] = belowThousand(words, i)!;
+  if (words[j] === 'thousand') {
+    value *= 1000;
+    j++;
+    const rest = belowThousand(words, words[j] === 'and' ? j + 1 : j);
+    if (rest && rest[0] < 1000) [value, j] = [value + rest[0], rest[1]];
+  }
+  return [value, j];
 }
 
 function isPerCent(words: readonly string[], i: number): boolean {

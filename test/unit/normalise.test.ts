@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, displayText, lineKey, lineShape, tokens } from '../../shared/text/normalise.ts';
+import { cleanText, displayText, lineKey, lineShape, tokens, unifyNumbers } from '../../shared/text/normalise.ts';
 
 describe('cleanText', () => {
   it('applies NFKC compatibility folding (ligatures, full-width letters, circled digits)', () => {
@@ -54,7 +54,7 @@ describe('tokens', () => {
   });
 
   it('keeps digits, so numbers tell sentences apart', () => {
-    expect(tokens('Turnout was 42.5% in 2024')).toEqual(['turnout', 'was', '42', '5', 'in', '2024']);
+    expect(tokens('Turnout was 42.5% in 2024')).toEqual(['turnout', 'was', '42point5', 'in', '2024']);
     expect(lineKey('The level rose 3 metres')).not.toBe(lineKey('The level rose 4 metres'));
   });
 
@@ -97,5 +97,79 @@ describe('lineShape', () => {
 
   it('masks non-ASCII digits too (after NFKC)', () => {
     expect(lineShape('\uFF17 min read')).toBe('# min read');
+  });
+});
+
+describe('tokens: number unification', () => {
+  it('turns number words into digits', () => {
+    expect(tokens('twelve turboprops')).toEqual(['12', 'turboprops']);
+    expect(tokens('a forty-eight-hour strike')).toEqual(['a', '48', 'hour', 'strike']);
+    expect(tokens('ninety nine')).toEqual(['99']);
+    expect(tokens('zero')).toEqual(['0']);
+    expect(tokens('three hundred and forty seats')).toEqual(['340', 'seats']);
+    expect(tokens('one thousand two hundred passengers')).toEqual(['1200', 'passengers']);
+    expect(tokens('ten thousand')).toEqual(['10000']);
+  });
+
+  it('gives a number written in words and in digits the same tokens', () => {
+    expect(tokens('one thousand two hundred passengers')).toEqual(tokens('1,200 passengers'));
+    expect(tokens('twenty-five boats')).toEqual(tokens('25 boats'));
+    expect(tokens('Nordvik Air orders twelve turboprops')).toEqual(tokens('Nordvik Air orders 12 turboprops'));
+  });
+
+  it('spells out a glued scale, so that "5m" and "five million" agree', () => {
+    expect(tokens('5m euros')).toEqual(['5', 'million', 'euros']);
+    expect(tokens('five million euros')).toEqual(tokens('5m euros'));
+    expect(tokens('5 million euros')).toEqual(tokens('5m euros'));
+    expect(tokens('\u20ac2bn')).toEqual(['2', 'billion']);
+    expect(tokens('10k run')).toEqual(['10', 'thousand', 'run']);
+    expect(tokens('2.4m euros')).toEqual(tokens('2.4 million euros'));
+  });
+
+  it('drops "per cent" and "percent" after a number, as "%" is dropped', () => {
+    for (const text of ['rose 6% on', 'rose 6 per cent on', 'rose 6 percent on', 'rose six per cent on', 'rose six percent on']) {
+      expect(tokens(text), text).toEqual(['rose', '6', 'on']);
+    }
+    expect(tokens('up 0.49 per cent')).toEqual(['up', '0point49']);
+  });
+
+  it('keeps "per" and "percent" that do not follow a number', () => {
+    expect(tokens('fuel per seat')).toEqual(['fuel', 'per', 'seat']);
+    expect(tokens('the percent sign')).toEqual(['the', 'percent', 'sign']);
+  });
+
+  it('removes thousands separators, not other commas between digits', () => {
+    expect(tokens('1,200')).toEqual(['1200']);
+    expect(tokens('12,000,000')).toEqual(['12000000']);
+    expect(tokens('4,812.36 points')).toEqual(['4812point36', 'points']);
+    expect(tokens('scores of 3, 4 and 5')).toEqual(['scores', 'of', '3', '4', 'and', '5']);
+    expect(tokens('1,20')).toEqual(['1', '20']);
+  });
+
+  it('keeps numbers that differ different', () => {
+    expect(tokens('five million')).not.toEqual(tokens('six million'));
+    expect(tokens('twelve per cent')).not.toEqual(tokens('twenty per cent'));
+    expect(tokens('1,200')).not.toEqual(tokens('1,300'));
+  });
+
+  it('leaves words that merely contain number words alone', () => {
+    expect(tokens('someone often tone eleventh')).toEqual(['someone', 'often', 'tone', 'eleventh']);
+  });
+
+  it('is exported as unifyNumbers over a word list, returning the list itself when nothing changes', () => {
+    const plain = ['ferry', 'strike', 'called', 'off'];
+    expect(unifyNumbers(plain)).toBe(plain);
+    expect(unifyNumbers(['forty', 'eight', 'hours'])).toEqual(['48', 'hours']);
+  });
+
+  // BUG: "and" continues a run of number words even between two whole numbers, so a range written in words
+  // is summed ("four and six" → "10") while the same range in digits stays "4 and 6".
+  it('does not add two numbers joined by "and"', () => {
+    expect(tokens('between four and six degrees')).toEqual(tokens('between 4 and 6 degrees'));
+  });
+
+  // BUG: punctuation is dropped before numbers are unified, so number words either side of a comma merge.
+  it('does not merge number words across punctuation', () => {
+    expect(tokens('Of the three, two were rescued')).toEqual(['of', 'the', '3', '2', 'were', 'rescued']);
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * Headlines as evidence (shared/text/headline.ts): content words without the outlet's decoration — kickers,
+ * tails naming the outlet or a section, Title Case — and decorations learned from an outlet's headlines.
+ */
+import { describe, expect, it } from 'vitest';
+import { decorationId, headlineAgreement, headlineDecorations, headlineWords, stripDecoration } from '../../shared/text/headline.ts';
+
+const FERRY = ['ferry', 'strike', 'called', 'off'];
+
+describe('headlineWords', () => {
+  it('gives decorated and undecorated copies of one headline the same words', () => {
+    for (const title of [
+      'Ferry strike called off',
+      'WATCH: Ferry strike called off - Harbour Gazette',
+      'Ferry Strike Called Off | Culture',
+      'UPDATED: ferry strike called off',
+      'Ferry strike called off \u2014 Harbour Gazette',
+      'Ferry strike called off|Culture',
+      'Breaking news: Ferry strike called off',
+      'Opinion: ferry strike called off',
+      'Watch: ferry strike called off',
+      'Explainer: Ferry strike called off',
+      'VIDEO: Ferry strike called off - News - Harbour Gazette',
+    ]) {
+      expect(headlineWords(title), title).toEqual(FERRY);
+    }
+  });
+
+  it('keeps content words only, lower case, in order, numbers unified', () => {
+    expect(headlineWords('The Mayor of Kellerby and the Port: the Mayor Speaks')).toEqual(['mayor', 'kellerby', 'port', 'mayor', 'speaks']);
+    expect(headlineWords('Nordvik Air orders twelve turboprops')).toEqual(headlineWords('Nordvik Air orders 12 turboprops'));
+    expect(headlineWords('Utility fined \u20ac2m')).toEqual(['utility', 'fined', '2', 'million']);
+  });
+
+  it('strips the outlet\u2019s own name as a tail or a kicker, whatever its length', () => {
+    const ctx = { outletName: 'The Kellerby Evening Harbour Gazette' };
+    expect(headlineWords('Ferry strike called off - Kellerby Evening Harbour Gazette', ctx)).toEqual(FERRY);
+    expect(headlineWords('Kellerby Evening Harbour Gazette: ferry strike called off', ctx)).toEqual(FERRY);
+    // Without the name, a five-word tail is taken for part of the headline.
+    expect(headlineWords('Ferry strike called off - Kellerby Evening Harbour Gazette')).toEqual([...FERRY, 'kellerby', 'evening', 'harbour', 'gazette']);
+  });
+
+  it('strips a recurring tail learned from the outlet\u2019s headlines, even a long one', () => {
+    const tail = ' - The Kellerby Evening Harbour Gazette Online'; // six words: too long to be taken for decoration by form
+    const titles = ['Ferry strike called off', 'Council approves budget', 'Bridge closes for repairs', 'Rovers beat Ashford at home', 'Tram extension approved'].map(
+      (t) => t + tail,
+    );
+    const decorations = headlineDecorations(titles);
+    expect(decorations.has(decorationId('tail', 'the kellerby evening harbour gazette online'))).toBe(true);
+    expect(headlineWords(titles[0]!)).toContain('gazette');
+    expect(headlineWords(titles[0]!, { decorations })).toEqual(FERRY);
+    expect(headlineWords(titles[2]!, { decorations })).toEqual(['bridge', 'closes', 'repairs']);
+    // A tail the outlet did not use is kept.
+    expect(headlineWords('Ferry strike called off - Talks Resume After Long Night At The Ministry', { decorations })).toContain('ministry');
+  });
+
+  it('strips a recurring kicker only once it is learned', () => {
+    const titles = ['Market close: All-Share gains on Monday', 'Market close: All-Share slips on Tuesday', 'Market close: shares flat', 'Ferry strike called off'];
+    const decorations = headlineDecorations(titles);
+    expect(decorations).toEqual(new Set([decorationId('kicker', 'market close')]));
+    expect(headlineWords(titles[0]!)).toEqual(['market', 'close', 'share', 'gains', 'monday']);
+    expect(headlineWords(titles[0]!, { decorations })).toEqual(['share', 'gains', 'monday']);
+  });
+
+  it('keeps what only looks like decoration', () => {
+    // A short headline before a short tail: the tail may be the headline's end.
+    expect(headlineWords('Strike off - Culture')).toEqual(['strike', 'off', 'culture']);
+    // A single word before the separator is not a headline.
+    expect(headlineWords('Kellerby - Ashford match postponed')).toEqual(['kellerby', 'ashford', 'match', 'postponed']);
+    // A kicker is not stripped when it would leave fewer than two words.
+    expect(headlineWords('WATCH: Strike')).toEqual(['watch', 'strike']);
+    // A mixed-case lead before a colon is the headline, not a kicker.
+    expect(headlineWords('Harbour master: ferry strike called off')).toEqual(['harbour', 'master', ...FERRY]);
+    // An acronym does not make a lead a kicker: it must be all capitals.
+    expect(headlineWords('UK ferry operators: strike called off')).toEqual(['uk', 'ferry', 'operators', 'strike', 'called', 'off']);
+  });
+});
+
+describe('stripDecoration', () => {
+  it('keeps the headline\u2019s display form (case and punctuation) once the decoration is gone', () => {
+    expect(stripDecoration('WATCH: Ferry Strike Called Off, Union Says - Harbour Gazette')).toBe('Ferry Strike Called Off, Union Says');
+    expect(stripDecoration('Ferry strike called off')).toBe('Ferry strike called off');
+  });
+});
+
+describe('headlineDecorations', () => {
+  it('needs at least three headlines and a tenth of the document', () => {
+    const two = ['Ferry strike called off | Culture', 'Council approves budget | Culture', 'Bridge closes for repairs'];
+    expect(headlineDecorations(two).size).toBe(0);
+    expect(headlineDecorations(two, { minItems: 2 })).toEqual(new Set([decorationId('tail', 'culture')]));
+    // Three of forty headlines: under a tenth.
+    const many = [...two, 'Rovers beat Ashford | Culture', ...Array.from({ length: 36 }, (_, i) => `Unrelated headline number ${i}`)];
+    expect(headlineDecorations(many).size).toBe(0);
+    expect(headlineDecorations(many, { minShare: 0.05 })).toEqual(new Set([decorationId('tail', 'culture')]));
+  });
+
+  it('does not learn tails longer than six words', () => {
+    const tail = ' - The Kellerby Evening Harbour Gazette Online Edition';
+    expect(headlineDecorations(['Ferry strike called off', 'Council approves budget', 'Bridge closes'].map((t) => t + tail)).size).toBe(0);
+  });
+});
+
+describe('decorationId', () => {
+  it('is deterministic and keeps kickers and tails apart', () => {
+    expect(decorationId('tail', 'culture')).toBe(decorationId('tail', 'culture'));
+    expect(decorationId('tail', 'culture')).not.toBe(decorationId('kicker', 'culture'));
+    expect(decorationId('tail', 'culture')).not.toBe(decorationId('tail', 'sport'));
+    expect(decorationId('tail', 'culture')).toMatch(/^[0-9a-z]+$/);
+  });
+});
+
+describe('headlineAgreement', () => {
+  it('is the share of the shorter headline\u2019s distinct words found in the other', () => {
+    expect(headlineAgreement(FERRY, [...FERRY, 'after', 'talks'])).toBe(1);
+    expect(headlineAgreement([...FERRY, 'after', 'talks'], FERRY)).toBe(1);
+    expect(headlineAgreement(FERRY, ['ferry', 'timetable', 'cut'])).toBeCloseTo(1 / 3, 12);
+    expect(headlineAgreement(['ferry', 'ferry', 'strike'], ['ferry', 'strike', 'ends', 'today'])).toBe(1);
+  });
+
+  it('is 0 when either headline has no words', () => {
+    expect(headlineAgreement([], FERRY)).toBe(0);
+    expect(headlineAgreement(FERRY, [])).toBe(0);
+  });
+});
