@@ -36,7 +36,7 @@ type Item = Record<string, AttributeValue>;
 const BATCH_GET_LIMIT = 100;
 const STORY_ATTRIBUTES = [
   'storyId', 'title', 'url', 'outletId', 'outletName', 'published', 'originCopy', 'firstSeen', 'canonicalCopy', 'canonicalHash',
-  'words', 'summary', 'headline', 'basis', 'mergedInto', 'absorbed',
+  'words', 'summary', 'headline', 'mergedInto', 'absorbed',
 ] as const;
 const READ_CONCURRENCY = 16;
 /** Redirects of merged stories followed at most when reading. */
@@ -509,7 +509,6 @@ function toStory(r: Record<string, unknown>): StoryRecord {
     words: Number(r.words ?? 0),
     summary: String(r.summary ?? ''),
     headline: String(r.headline ?? ''),
-    basis: r.basis === 'item' ? 'item' : 'body',
     ...(typeof r.mergedInto === 'string' ? { mergedInto: r.mergedInto } : {}),
     ...(r.absorbed instanceof Set && r.absorbed.size > 0 ? { absorbed: [...(r.absorbed as Set<string>)].sort() } : {}),
   };

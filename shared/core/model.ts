@@ -123,8 +123,6 @@ export interface StoryRecord extends StoryOrigin, StoryText {
   readonly firstSeen: string;
   /** Content words of the founding copy's headline, decoration removed, space-separated: title evidence. */
   readonly headline: string;
-  /** `item` while the story has no body text (founded by a headline-only copy). */
-  readonly basis: FingerprintBasis;
   /** Set when the story was found to be another story's copy and merged into it: follow it. */
   readonly mergedInto?: string;
   /** Stories merged into this one: their copies are this story's too. */
@@ -141,6 +139,7 @@ export interface StorySummary {
   readonly words: number;
   readonly canonicalHash: string;
   readonly headline: readonly string[];
+  /** `item` while the story has no text to verify against (`words` is 0): founded by a headline-only copy. */
   readonly basis: FingerprintBasis;
   readonly mergedInto?: string;
 }

@@ -208,7 +208,7 @@ class IngestSession {
       if (!record || seen.has(record.storyId)) continue;
       seen.add(record.storyId);
       const story = summaryOf(record);
-      const profile = record.basis === 'body' ? await this.profileOf(record) : undefined;
+      const profile = record.words > 0 ? await this.profileOf(record) : undefined;
       out.push(profile ? { story, profile } : { story });
     }
     return out;
@@ -239,7 +239,7 @@ export function summaryOf(r: StoryRecord): StorySummary {
     words: r.words,
     canonicalHash: r.canonicalHash,
     headline: r.headline.split(' ').filter(Boolean),
-    basis: r.basis,
+    basis: r.words > 0 ? 'body' : 'item',
     ...(r.mergedInto ? { mergedInto: r.mergedInto } : {}),
   };
 }

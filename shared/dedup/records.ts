@@ -100,7 +100,6 @@ export function storyRecordOf(p: PreparedItem, storyId: string, nowIso: string):
     ...canonicalOf(p),
     firstSeen: nowIso,
     headline: p.fp.headline.join(' '),
-    basis: p.fp.basis,
   };
 }
 

@@ -13,7 +13,17 @@ export interface PublishDeps {
   readonly registry: RegistryStore;
   readonly objects: { putIfChanged(key: string, body: string, contentType: string, cacheControl?: string): Promise<boolean> };
   readonly feed: { readonly title: string; readonly description: string; readonly baseUrl: string; readonly limit: number };
+  /** The publication time (the hold of headline-only stories is measured from it). */
+  readonly now?: () => Date;
 }
+
+/**
+ * A story known only by its headline (a headline-only feed published it first) is held back this long
+ * after it was first seen: most copies of a story arrive within hours, and the first one with text then
+ * gives it its text before any reader sees a bare headline. After the hold it is published as it is — a
+ * story is a story — and a fuller copy arriving later still fills it in (same id, same feed entry).
+ */
+export const HEADLINE_HOLD_MS = 2 * 3600 * 1000;
 
 export interface PublishReport {
   readonly stories: number;
@@ -25,7 +35,10 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json', 'html'];
 
 /** Renders the merged feed from the current records (what `publishFeeds` would write). */
 export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>): Promise<RenderedFeeds & { stories: number }> {
-  const recent = await deps.stories.recentStories(deps.feed.limit);
+  const now = (deps.now ?? (() => new Date()))().getTime();
+  const recent = (await deps.stories.recentStories(deps.feed.limit)).filter(
+    (entry) => entry.story.words > 0 || Date.parse(entry.story.firstSeen) + HEADLINE_HOLD_MS <= now,
+  );
   const entries: FeedEntry[] = await mapConcurrent(recent, 8, async (entry) => ({
     ...entry,
     paragraphs: (await deps.contents.getCanonical(entry.story.canonicalHash))?.paragraphs,

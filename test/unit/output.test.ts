@@ -7,7 +7,7 @@ describe('storiesCsv', () => {
     const story = {
       storyId: 's1', title: '=HYPERLINK("http://evil.example")', url: 'https://a.example/1', outletId: 'a', outletName: 'A',
       published: '2026-11-20T08:00:00.000Z', originCopy: 'a#k', firstSeen: '2026-11-20T08:05:00.000Z', canonicalCopy: 'a#k',
-      canonicalHash: 'h', words: 100, summary: '', headline: 'rates held', basis: 'body',
+      canonicalHash: 'h', words: 100, summary: '', headline: 'rates held',
     } satisfies StoryRecord;
     const copy = {
       storyId: 's1', outletId: 'a', outletName: 'A', itemKey: 'k', url: 'https://a.example/1', guid: 'g', title: 'Rates, "held"',

@@ -51,7 +51,6 @@ function story(storyId: string, extra: Partial<StoryRecord>): StoryRecord {
     words: 120,
     summary: 'Summary.',
     headline: 'story',
-    basis: 'body',
     ...extra,
   };
 }

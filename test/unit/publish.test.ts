@@ -1,0 +1,70 @@
+/**
+ * What the merged feed holds back: a story known only by its headline, for a bounded time after it was
+ * first seen (a copy with text usually follows within hours). Stories with text are never held.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CopyRecord, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
+import { HEADLINE_HOLD_MS, publicationFeeds } from '../../shared/publish/publish.ts';
+
+const NOW = Date.parse('2026-11-20T12:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function entry(storyId: string, words: number, firstSeenAgoMs: number): StoryWithCopies {
+  const firstSeen = iso(NOW - firstSeenAgoMs);
+  const story: StoryRecord = {
+    storyId,
+    title: `Headline of ${storyId}`,
+    url: `https://harbour.example/${storyId}`,
+    outletId: 'harbour',
+    outletName: 'Harbour Gazette',
+    published: firstSeen,
+    originCopy: 'harbour#k',
+    firstSeen,
+    canonicalCopy: 'harbour#k',
+    canonicalHash: `hash-${storyId}`,
+    words,
+    summary: words > 0 ? 'The ferry strike was called off.' : 'Read the full story at Harbour Gazette.',
+    headline: 'ferry strike called off',
+  };
+  const copy: CopyRecord = {
+    storyId,
+    outletId: 'harbour',
+    outletName: 'Harbour Gazette',
+    itemKey: 'k',
+    url: story.url,
+    guid: storyId,
+    title: story.title,
+    published: firstSeen,
+    firstSeen,
+    match: 'first',
+    score: 1,
+    contentHash: story.canonicalHash,
+  };
+  return { story, copies: [copy] };
+}
+
+async function publishedIds(entries: StoryWithCopies[]): Promise<string[]> {
+  const feeds = await publicationFeeds({
+    stories: { recentStories: async () => entries },
+    contents: { getCanonical: async () => undefined },
+    registry: { findOutlets: async () => [] },
+    feed: { title: 't', description: 'd', baseUrl: 'https://feeds.example/', limit: 50 },
+    now: () => new Date(NOW),
+  });
+  return JSON.parse(feeds.json).items.map((i: { id: string }) => i.id.replace('urn:feedmerge:story:', ''));
+}
+
+describe('publicationFeeds: the hold of headline-only stories', () => {
+  it('holds a headline-only story first seen within the hold, and publishes it once the hold is over', async () => {
+    const ids = await publishedIds([
+      entry('fresh-headline', 0, HEADLINE_HOLD_MS - 60_000),
+      entry('old-headline', 0, HEADLINE_HOLD_MS + 60_000),
+      entry('fresh-text', 420, 60_000),
+    ]);
+    expect(ids.sort()).toEqual(['fresh-text', 'old-headline']);
+  });
+
+  it('publishes a story founded by a headline as soon as a copy with text has joined it', async () => {
+    expect(await publishedIds([entry('filled-in', 380, 60_000)])).toEqual(['filled-in']);
+  });
+});
