@@ -13,7 +13,7 @@
 import { hash } from 'node:crypto';
 import type { FeedItem, ItemFingerprint } from '../core/model.ts';
 import { extractLines, type TextLine } from '../text/extract.ts';
-import { analyseLine, recurringShapes, stripBoilerplate, type BoilerplateContext } from '../text/boilerplate.ts';
+import { analyseLine, recurringEdges, recurringShapes, stripBoilerplate, type BoilerplateContext } from '../text/boilerplate.ts';
 import { lineKey } from '../text/normalise.ts';
 import { headlineDecorations, headlineWords } from '../text/headline.ts';
 import { SHORT_TEXT_WORDS } from './similarity.ts';
@@ -136,7 +136,12 @@ export function fingerprintFeed(
   const linesByKey = new Map(all.map((it) => [it.itemKey, extractLines(it.item.html).map(analyseLine)] as const));
   // Line shapes and headline decorations that recur in this document; with what was learned before, one
   // set of ids (the namespaces cannot collide: decoration ids hash a prefixed string).
-  const inDocument = new Set([...recurringShapes([...linesByKey.values()]), ...headlineDecorations(all.map((it) => it.item.title))]);
+  const documentLines = [...linesByKey.values()];
+  const inDocument = new Set([
+    ...recurringShapes(documentLines),
+    ...recurringEdges(documentLines),
+    ...headlineDecorations(all.map((it) => it.item.title)),
+  ]);
   const recurring = new Set([...learned, ...inDocument]);
   // Holds the item's own title too: `stripBoilerplate` tests for the own title first.
   const otherTitles = new Set(all.map((it) => lineKey(it.item.title)).filter((key) => key !== ''));

@@ -180,7 +180,21 @@ export function stripBoilerplate(input: readonly TextLine[], ctx: BoilerplateCon
       const rule = firstRule(lines[i]!.clean, lines[i]!.words.length, TAIL_RULES);
       if (rule) verdicts[i] = rule.name;
     }
+    // A note the outlet puts first or last ("Editor's note: …", "Update (14:05 GMT): …"), of a shape
+    // recurring in its items: the line goes.
+    const open = () => lines.map((_, i) => i).filter((i) => verdicts[i] === undefined);
+    for (const i of [open()[0], open().at(-1)]) {
+      if (i === undefined || lines[i]!.words.length > NOTE_MAX_WORDS) continue;
+      const edge = edgeOf(lines[i]!.text);
+      if (edge?.kind === 'note' && ctx.recurring.has(edgeId(edge))) verdicts[i] = 'note';
+    }
   }
+  // A dateline glued to the first sentence ("KELLERBY, Nov 3 (Coastal Wire) - The harbour…"): by its form
+  // (a place in capitals), or of a shape recurring at the start of the outlet's items.
+  const lede = lines.findIndex((_, i) => verdicts[i] === undefined);
+  const dateline = lede >= 0 ? edgeOf(lines[lede]!.text) : undefined;
+  const strippedLede =
+    dateline?.kind === 'dateline' && (dateline.capitalPlace || ctx.recurring.has(edgeId(dateline))) ? dateline : undefined;
 
   const kept: string[] = [];
   const keptWords: string[] = [];
@@ -191,15 +205,78 @@ export function stripBoilerplate(input: readonly TextLine[], ctx: BoilerplateCon
       removed.push({ text: line.text, rule });
       return;
     }
-    const trimmed = MAYBE_TRAILER.test(line.text.slice(-48))
-      ? line.text.replace(TRAILING_CONTINUE, '').replace(TRAILING_ELLIPSIS, '')
-      : line.text;
-    if (trimmed !== line.text) removed.push({ text: line.text.slice(trimmed.length).trim(), rule: 'continue-reading' });
+    let text = line.text;
+    if (i === lede && strippedLede) {
+      removed.push({ text: strippedLede.prefix.trim(), rule: 'dateline' });
+      text = text.slice(strippedLede.prefix.length);
+    }
+    const trimmed = MAYBE_TRAILER.test(text.slice(-48)) ? text.replace(TRAILING_CONTINUE, '').replace(TRAILING_ELLIPSIS, '') : text;
+    if (trimmed !== text) removed.push({ text: text.slice(trimmed.length).trim(), rule: 'continue-reading' });
     if (!trimmed) return;
     kept.push(trimmed);
     for (const word of trimmed === line.text ? line.words : tokens(trimmed)) keptWords.push(word);
   });
   return { kept, keptWords, removed };
+}
+
+/** A note is a paragraph of its own, never the article's body. */
+const NOTE_MAX_WORDS = 60;
+/** "Editor's note: …", "Update (14:05 GMT): …", "Correction: …": a few words, a colon. */
+const NOTE_PREFIX = /^((?:[^:(\n]|\([^)\n]{0,30}\)){2,40}?):\s+(?=\S)/u;
+/** "KELLERBY, Nov 3 (Coastal Wire) - ": up to ten words, then a dash, glued to a sentence's start. */
+const DATELINE_PREFIX = /^([^\n]{2,80}?)\s+(?:-{1,2}|[–—])\s+(?=[\p{Lu}"'“‘])/u;
+const EDGE_MAX_WORDS = { note: 6, dateline: 10 } as const;
+
+export interface Edge {
+  readonly kind: 'note' | 'dateline';
+  /** The prefix as it stands in the line, separator and space included. */
+  readonly prefix: string;
+  /** Its form: numbers `#`, capitalised words `C`, other words themselves ("Update (12:51 GMT)" → "C # # C"). */
+  readonly shape: string;
+  /** It opens on a word in capitals ("KELLERBY", "PORT ARDEN"): a place, as wire datelines give it. */
+  readonly capitalPlace: boolean;
+}
+
+/** The note or dateline a line opens with, if its start has that form. */
+export function edgeOf(text: string): Edge | undefined {
+  if (text.length > MAX_RULE_CHARS * 20) return undefined;
+  for (const kind of ['note', 'dateline'] as const) {
+    const m = (kind === 'note' ? NOTE_PREFIX : DATELINE_PREFIX).exec(text);
+    if (!m) continue;
+    const words = m[1]!.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length === 0 || words.length > EDGE_MAX_WORDS[kind]) continue;
+    const shape = words.map((w) => (/^\p{N}/u.test(w) ? '#' : /^\p{Lu}/u.test(w) ? 'C' : w.toLowerCase())).join(' ');
+    const capitalPlace = kind === 'dateline' && /^\p{Lu}{2,}$/u.test(words[0]!);
+    return { kind, prefix: m[0], shape, capitalPlace };
+  }
+  return undefined;
+}
+
+/** The id under which a recurring note or dateline shape is remembered (namespaced, like `shapeId`). */
+export function edgeId(edge: Pick<Edge, 'kind' | 'shape'>): string {
+  return hash53(`edge-${edge.kind}\u0000${edge.shape}`).toString(36);
+}
+
+/** Lines at each end of an item where notes and datelines stand. */
+const EDGE_LINES = 3;
+
+/**
+ * Shapes of notes and datelines recurring at the edges (first or last lines) of an outlet's items: in at
+ * least `minItems` items and `minShare` of them. Returns `edgeId`s.
+ */
+export function recurringEdges(itemsLines: readonly (readonly TextLine[])[], { minItems = 3, minShare = 0.1 } = {}): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of itemsLines) {
+    const ids = new Set<string>();
+    const edges = lines.length <= 2 * EDGE_LINES ? lines : [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
+    for (const line of edges) {
+      const edge = edgeOf(line.text);
+      if (edge) ids.add(edgeId(edge));
+    }
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const needed = Math.max(minItems, Math.ceil(minShare * itemsLines.length));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([id]) => id));
 }
 
 /** Prose: a sentence, or a line long enough to be one. */
