@@ -1,23 +1,25 @@
 /**
  * Candidate keys: how an item finds the stories worth verifying, through DynamoDB, without scanning.
  *
- * A feature is a pair of consecutive content words (function words skipped: "the body that represents"
- * gives "body represents"). A desk that swaps one word in ten keeps four pairs in five; an excerpt keeps
- * its lede's pairs; a dateline or a kicker adds a few pairs and moves none. Keys are content-defined
- * (the features with the smallest hashes, a bottom-k sample), never positional, so that nothing at the
- * start of a text decides which stories it can find.
+ * Two kinds of feature. A *pair* is two consecutive content words (function words skipped: "the body that
+ * represents" gives "body represents"): specific, kept by an excerpt's lede, moved by nothing a dateline or
+ * a kicker adds. A *word* is one content word of four letters or more: a desk that swaps one word in ten
+ * breaks two pairs with each swap but leaves the words around it. Keys are content-defined (the features
+ * with the smallest hashes, a bottom-k sample), never positional, so that nothing at the start of a text
+ * decides which stories it can find.
  *
  * Writing and reading are asymmetric, because DynamoDB bills a write per key and a read is cheap and
  * batched: a story *writes* a few keys (`BODY_KEYS` from its lede and whole text, `TITLE_KEYS` from its
- * headline); an item *reads* many more (a larger bottom sample of its lede and whole text, every pair of
- * a short text, every pair of its headline). A stored key of the story that survived in the item is
- * among the item's smallest features, so it is among the keys read.
+ * headline); an item *reads* many more (the running minima of its lede from several starts, a larger
+ * bottom sample of its whole text, every pair of a short text, every pair of its headline). A stored key of
+ * the story that survived in the item is among the item's smallest features, so it is among the keys read.
  *
  * Each key holds a small set of story ids. A key that fills up (`KEY_STORY_CAP` stories) is generic — a
- * stock phrase, a recurring note — and is neither read as evidence nor chosen as a story's key.
+ * stock phrase, a common word, a recurring note — and is neither read as evidence nor chosen as a story's
+ * key: over time the words a story writes are the rarer ones.
  */
 import { fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
-import { isStopword } from '../text/stopwords.ts';
+import { isMarker, isStopword } from '../text/stopwords.ts';
 
 /** Keys a story writes from its text and from its headline (each one a DynamoDB write). */
 export const BODY_KEYS = 4;
@@ -37,6 +39,12 @@ export const LEDE_SPANS = [20, 40] as const;
 const LOOKUP_SHIFTS = 12;
 const LOOKUP_LEDE_TOKENS = 60;
 const LOOKUP_GLOBAL_KEYS = 10;
+/** Of the body keys, those from single words (`w…`): the smallest content words of the whole text. */
+export const WORD_KEYS = 1;
+const LOOKUP_WORD_KEYS = 10;
+const MAX_LOOKUP_WORD_KEYS = 16;
+/** Shorter words are too common to identify anything. */
+const MIN_KEY_WORD_CHARS = 4;
 /** A text this short is read whole: every feature is a key to look up. */
 const LOOKUP_ALL_BELOW_TOKENS = 80;
 const MAX_LOOKUP_BODY_KEYS = 48;
@@ -50,9 +58,10 @@ const MAX_HEADLINE_WORDS = 16;
  * Pairs of consecutive content words, hashed to 53 bits (each word hashed once, the pair mixed from the
  * two), in text order, with the index of the token each starts at.
  */
-function features(tokens: readonly string[]): { hashes: number[]; startsAt: number[] } {
+function features(tokens: readonly string[]): { hashes: number[]; startsAt: number[]; words: number[] } {
   const hashes: number[] = [];
   const startsAt: number[] = [];
+  const words: number[] = [];
   let prevA = 0;
   let prevB = 0;
   let prevAt = -1;
@@ -61,6 +70,7 @@ function features(tokens: readonly string[]): { hashes: number[]; startsAt: numb
     if (isStopword(word)) continue;
     const a = fnv1a(word, SEED_A);
     const b = fnv1a(word, SEED_B);
+    if (word.length >= MIN_KEY_WORD_CHARS && !isMarker(word)) words.push(a * 0x200000 + (b & 0x1fffff));
     if (prevAt >= 0) {
       hashes.push(pairHash(prevA, prevB, a, b));
       startsAt.push(prevAt);
@@ -69,7 +79,7 @@ function features(tokens: readonly string[]): { hashes: number[]; startsAt: numb
     prevB = b;
     prevAt = i;
   }
-  return { hashes, startsAt };
+  return { hashes, startsAt, words };
 }
 
 function pairHash(a1: number, b1: number, a2: number, b2: number): number {
@@ -97,6 +107,7 @@ function sortedDistinct(hashes: readonly number[]): number[] {
 }
 
 const bodyKey = (h: number) => `b${h.toString(36)}`;
+const wordKey = (h: number) => `w${h.toString(36)}`;
 const titleKey = (h: number) => `t${h.toString(36)}`;
 
 function titleFeatures(headline: readonly string[]): number[] {
@@ -120,8 +131,9 @@ export interface TextKeys {
  * title keys only. `isGeneric` says which keys the store found full: they are not chosen to be written.
  */
 export function keysOf(tokens: readonly string[], headline: readonly string[], isGeneric: (key: string) => boolean = () => false): TextKeys {
-  const { hashes, startsAt } = features(tokens);
+  const { hashes, startsAt, words } = features(tokens);
   const all = sortedDistinct(hashes);
+  const allWords = sortedDistinct(words);
   const usable = (h: number) => !isGeneric(bodyKey(h));
   // Write: the smallest usable feature of each lede span (the next smallest when two spans agree), then the
   // smallest of the whole text.
@@ -131,7 +143,10 @@ export function keysOf(tokens: readonly string[], headline: readonly string[], i
     const [h] = smallest([...inSpan].sort((x, y) => x - y), 1, (x) => usable(x) && !writeLede.includes(x));
     if (h !== undefined) writeLede.push(h);
   }
-  const writeGlobal = smallest(all, BODY_KEYS - writeLede.length, (h) => !writeLede.includes(h) && usable(h));
+  const writeGlobal = smallest(all, BODY_KEYS - WORD_KEYS - writeLede.length, (h) => !writeLede.includes(h) && usable(h));
+  // A word survives a swap next to it: a rewrite that breaks most pairs keeps most words. A common word
+  // fills its key and is generic from then on, so the words chosen are, over time, the rarer ones.
+  const writeWords = smallest(allWords, WORD_KEYS, (h) => !isGeneric(wordKey(h)));
   // Read: every running minimum of the lede from each plausible start, and the smallest of the whole text.
   const lookupLede = new Set<number>();
   for (let shift = 0; shift < LOOKUP_SHIFTS; shift++) {
@@ -143,13 +158,14 @@ export function keysOf(tokens: readonly string[], headline: readonly string[], i
       if (hashes[i]! < min) lookupLede.add((min = hashes[i]!));
     }
   }
-  const lookupBody =
-    tokens.length <= LOOKUP_ALL_BELOW_TOKENS ? all.slice(0, MAX_LOOKUP_BODY_KEYS) : [...new Set([...lookupLede, ...all.slice(0, LOOKUP_GLOBAL_KEYS)])];
+  const short = tokens.length <= LOOKUP_ALL_BELOW_TOKENS;
+  const lookupBody = short ? all.slice(0, MAX_LOOKUP_BODY_KEYS) : [...new Set([...lookupLede, ...all.slice(0, LOOKUP_GLOBAL_KEYS)])];
+  const lookupWords = allWords.slice(0, short ? MAX_LOOKUP_WORD_KEYS : LOOKUP_WORD_KEYS);
   const titles = sortedDistinct(titleFeatures(headline));
   const writeTitle = smallest(titles, TITLE_KEYS, (h) => !isGeneric(titleKey(h)));
   return {
-    lookup: [...lookupBody.slice(0, MAX_LOOKUP_BODY_KEYS).map(bodyKey), ...titles.map(titleKey)],
-    body: [...writeLede, ...writeGlobal].map(bodyKey),
+    lookup: [...lookupBody.slice(0, MAX_LOOKUP_BODY_KEYS).map(bodyKey), ...lookupWords.map(wordKey), ...titles.map(titleKey)],
+    body: [...[...writeLede, ...writeGlobal].map(bodyKey), ...writeWords.map(wordKey)],
     title: writeTitle.map(titleKey),
   };
 }

@@ -11,7 +11,8 @@
  * 5. an orphan that must be merged: an excerpt and a heavy rewrite, bridged later by the full text;
  * 6. precision traps: a templated daily report on consecutive days, a digest quoting three ledes.
  *
- * Each `describe` runs against its own fresh stores. Tests marked `it.fails` (// BUG) pin a defect.
+ * Each `describe` runs against its own fresh stores. Tests marked "Regression (fixed)" describe a defect
+ * they once exposed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchReport, Outlet } from '../../shared/core/model.ts';
@@ -723,15 +724,10 @@ describe('5. an excerpt and a heavy rewrite of the later paragraphs, founded apa
 
   describe('the same rewrite under a lede of the desk\u2019s own', () => {
     const w = world();
-    // BUG: the full text never finds the rewrite's story, so nothing merges it: two stories stay listed.
-    // The rewrite founds with BODY_KEYS = 4 keys (keys.ts `keysOf`, writeLede/writeGlobal): two from its
-    // own lede, which no other copy has, and its two smallest pairs of consecutive content words overall —
-    // here "anglers convert" and "begun within", both made by the desk's synonym swaps. The full text's
-    // lookup keys therefore hit only the excerpt's story (ingest.ts `ingestNew` → `rankCandidates`), it
-    // joins that one, and the orphan is never compared. Verification tolerates one swapped word per
-    // 4-word window (similarity.ts), candidate keys (exact word pairs) do not: a swap breaks two pairs, and
-    // this rewrite (containment 0.81 against the full text: same story) shares only 57% of its pairs.
-    it.fails('ends as ONE story with the three copies, the full text canonical, the orphan\u2019s id redirected', async () => {
+    // Regression (fixed): the rewrite's keys were its own lede's pairs and its two smallest word pairs,
+    // both made by the desk's synonym swaps, so the full text never found it and it stayed an orphan. A
+    // story now also writes its smallest single word (keys.ts WORD_KEYS), which a swap next to it leaves.
+    it('ends as ONE story with the three copies, the full text canonical, the orphan\u2019s id redirected', async () => {
       await orphanScenario(w, PIER_REWRITE_OWN_LEDE);
     });
   });

@@ -4,7 +4,7 @@
  * least one key its story wrote; decorated headlines share title keys; generic keys are not written.
  */
 import { describe, expect, it } from 'vitest';
-import { BODY_KEYS, TITLE_KEYS, isTitleKey, keysOf } from '../../shared/dedup/keys.ts';
+import { BODY_KEYS, WORD_KEYS, TITLE_KEYS, isTitleKey, keysOf } from '../../shared/dedup/keys.ts';
 import { headlineWords } from '../../shared/text/headline.ts';
 import { tokens } from '../../shared/text/normalise.ts';
 import { isStopword } from '../../shared/text/stopwords.ts';
@@ -88,10 +88,10 @@ describe('keysOf: what a story writes', () => {
       expect(k.title.length, story.slug).toBe(TITLE_KEYS);
       expect(new Set(k.body).size).toBe(k.body.length);
       expect(new Set(k.title).size).toBe(k.title.length);
-      for (const key of k.body) {
-        expect(key).toMatch(/^b[0-9a-z]+$/);
-        expect(isTitleKey(key)).toBe(false);
-      }
+      // Pairs of words first, then WORD_KEYS single words.
+      expect(k.body.filter((key) => /^w[0-9a-z]+$/.test(key)), story.slug).toHaveLength(WORD_KEYS);
+      for (const key of k.body.slice(0, BODY_KEYS - WORD_KEYS)) expect(key).toMatch(/^b[0-9a-z]+$/);
+      for (const key of k.body) expect(isTitleKey(key)).toBe(false);
       for (const key of k.title) {
         expect(key).toMatch(/^t[0-9a-z]+$/);
         expect(isTitleKey(key)).toBe(true);
@@ -100,14 +100,19 @@ describe('keysOf: what a story writes', () => {
   });
 
   it('writes fewer keys when the text has fewer pairs of content words', () => {
-    expect(keysOf(tokens('Harbour bridge closed'), []).body).toHaveLength(2);
-    expect(keysOf(tokens('Harbour'), []).body).toEqual([]);
+    // Two pairs and one word (of three words of four letters or more).
+    expect(keysOf(tokens('Harbour bridge closed'), []).body).toHaveLength(3);
+    // One word and no pair: the word alone.
+    expect(keysOf(tokens('Harbour'), []).body).toHaveLength(1);
+    expect(keysOf(tokens('Harbour'), []).body[0]).toMatch(/^w/);
     expect(keysOf(tokens('it was to be and so it is for all of them'), [])).toEqual({ lookup: [], body: [], title: [] });
   });
 
   it('skips function words: a pair is two consecutive content words', () => {
     expect(keysOf(tokens('the body that represents'), []).lookup).toEqual(keysOf(['body', 'represents'], []).lookup);
-    expect(keysOf(tokens('the body that represents'), []).lookup).toHaveLength(1);
+    // One pair, two words.
+    expect(keysOf(tokens('the body that represents'), []).lookup.filter((k) => k.startsWith('b'))).toHaveLength(1);
+    expect(keysOf(tokens('the body that represents'), []).lookup.filter((k) => k.startsWith('w'))).toHaveLength(2);
     expect(keysOf(tokens('body represents'), []).lookup).not.toEqual(keysOf(tokens('represents body'), []).lookup);
   });
 
@@ -160,7 +165,7 @@ describe('keysOf: generic keys', () => {
     });
     const plain = keysOfStory(LIGHTHOUSE);
     expect(asked).toEqual(expect.arrayContaining([...plain.body, ...plain.title]));
-    expect(asked.every((key) => /^[bt][0-9a-z]+$/.test(key))).toBe(true);
+    expect(asked.every((key) => /^[bwt][0-9a-z]+$/.test(key))).toBe(true);
   });
 
   it('writes nothing when every key is generic', () => {
@@ -178,11 +183,11 @@ describe('keysOf: what an item reads', () => {
     const content = excerpt.filter((w) => !isStopword(w));
     const pairs = new Set(content.slice(1).map((w, i) => `${content[i]} ${w}`));
     const k = keysOf(excerpt, []);
-    expect(k.lookup).toHaveLength(pairs.size);
+    expect(k.lookup.filter((key) => key.startsWith('b'))).toHaveLength(pairs.size);
     const long = keysOfStory(LIGHTHOUSE);
     const longContent = toks(LIGHTHOUSE).filter((w) => !isStopword(w));
     const longPairs = new Set(longContent.slice(1).map((w, i) => `${longContent[i]} ${w}`));
-    const bodyRead = long.lookup.filter((key) => !isTitleKey(key));
+    const bodyRead = long.lookup.filter((key) => key.startsWith('b'));
     expect(bodyRead.length).toBeGreaterThanOrEqual(BODY_KEYS);
     expect(bodyRead.length).toBeLessThan(longPairs.size / 2);
     // A story reads the keys it writes.
