@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recurringShapes, shapeId, stripBoilerplate, type BoilerplateContext } from '../../shared/text/boilerplate.ts';
+import { edgeOf, recurringEdges, recurringShapes, shapeId, stripBoilerplate, type BoilerplateContext } from '../../shared/text/boilerplate.ts';
 import type { TextLine } from '../../shared/text/extract.ts';
 import { lineKey, lineShape, tokens } from '../../shared/text/normalise.ts';
 
@@ -436,5 +436,57 @@ describe('recurringShapes', () => {
 
   it('returns nothing for an empty feed', () => {
     expect(recurringShapes([]).size).toBe(0);
+  });
+});
+
+describe('notes and datelines at the edges of a text', () => {
+  it('reads the form of a note or a dateline a line opens with, and nothing else', () => {
+    expect(edgeOf('KELLERBY, Nov 3 (Coastal Wire) \u2014 The county council voted on Tuesday.')).toMatchObject({
+      kind: 'dateline',
+      prefix: 'KELLERBY, Nov 3 (Coastal Wire) \u2014 ',
+      shape: 'C C # C C',
+      capitalPlace: true,
+    });
+    expect(edgeOf("Editor's note: this article was corrected on 4 March.")).toMatchObject({ kind: 'note', shape: 'C s note' });
+    expect(edgeOf('Update (14:05 GMT): the council has confirmed the vote.')).toMatchObject({ kind: 'note', shape: 'C # # C' });
+    // A dash inside a sentence, followed by lower case, is prose.
+    expect(edgeOf('NASA - the space agency - said the launch would slip.')).toBeUndefined();
+    expect(edgeOf(P1)).toBeUndefined();
+  });
+
+  it('strips a dateline glued to the lede by its form (a place in capitals), and records it', () => {
+    const out = stripBoilerplate([line(`MILLBROOK (Valley Wire) - ${P1}`), line(P2), line(P3)], CTX);
+    expect(out.kept).toEqual([P1, P2, P3]);
+    expect(out.removed).toEqual([{ text: 'MILLBROOK (Valley Wire) -', rule: 'dateline' }]);
+    expect(out.keptWords).toEqual(tokens([P1, P2, P3].join(' ')));
+  });
+
+  it('keeps a first sentence that merely opens on a capitalised phrase and a dash, unless the outlet repeats that shape', () => {
+    const lede = `Mill Street - ${P1}`;
+    expect(stripBoilerplate([line(lede), line(P2), line(P3)], CTX).kept[0]).toBe(lede);
+    const items = ['Mill Street', 'Oak Lane', 'Quay Road', 'Bridge Row'].map((place) => [line(`${place} - ${P1}`), line(P2)]);
+    const recurring = recurringEdges(items);
+    expect(recurring.size).toBe(1);
+    expect(stripBoilerplate([line(lede), line(P2), line(P3)], { ...CTX, recurring }).kept[0]).toBe(P1);
+  });
+
+  it('removes a note of a shape the outlet repeats, first or last, and keeps a one-off note', () => {
+    const note = (day: number) => `Editor's note: this article was updated on ${day} March to correct the name of a councillor.`;
+    const update = (h: number) => `Update (${h}:05 GMT): the council said the sale would go ahead as planned.`;
+    const items = [3, 4, 5, 6].map((d) => [line(note(d)), line(P1), line(P2), line(update(d + 8))]);
+    const recurring = recurringEdges(items);
+    expect(recurring.size).toBe(2);
+    const text = [line(note(9)), line(P1), line(P2), line(P3), line(update(17))];
+    const learned = stripBoilerplate(text, { ...CTX, recurring });
+    expect(learned.kept).toEqual([P1, P2, P3]);
+    expect(learned.removed.map((r) => r.rule)).toEqual(['note', 'note']);
+    // Not learned: the notes are the text's own.
+    expect(stripBoilerplate(text, CTX).kept).toEqual([note(9), P1, P2, P3, update(17)]);
+  });
+
+  it('learns an edge shape only when it recurs in enough items', () => {
+    const items = [[line(`Editor's note: one.`), line(P1)], [line(`Editor's note: two.`), line(P2)], [line(P3)]];
+    expect(recurringEdges(items).size).toBe(0); // 2 of 3 items: under the minimum of three
+    expect(recurringEdges([...items, [line(`Editor's note: three.`), line(P1)]]).size).toBe(1);
   });
 });
