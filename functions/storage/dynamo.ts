@@ -28,8 +28,7 @@ import type {
   StoryStore,
 } from '../../shared/core/ports.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
-import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, copyKeyOf, keys } from '../../shared/core/schema.ts';
-import { KEY_STORY_CAP } from '../../shared/dedup/keys.ts';
+import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, copyKeyOf, keys } from '../../shared/core/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 
@@ -39,8 +38,6 @@ const STORY_ATTRIBUTES = [
   'words', 'summary', 'headline', 'mergedInto', 'absorbed',
 ] as const;
 const READ_CONCURRENCY = 16;
-/** Redirects of merged stories followed at most when reading. */
-const MAX_REDIRECTS = 5;
 
 export interface StoryQuery {
   /** Only stories first published at or after this ISO instant. */
@@ -129,7 +126,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     return out;
   }
 
-  async absorbStory(winnerId: string, loserId: string): Promise<void> {
+  async absorbStory(winnerId: string, loserId: string): Promise<string | undefined> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
@@ -149,9 +146,16 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
           ExpressionAttributeValues: { ':w': { S: winnerId } },
         }),
       );
+      return undefined;
     } catch (err) {
-      // Already merged elsewhere: its copies are listed by both winners' reads; the merge order makes that rare.
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      // Merged into another story already: the caller merges the two survivors.
+      const current = await this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: marshall(keys.story(loserId)), ProjectionExpression: 'mergedInto', ConsistentRead: true }),
+      );
+      const other = current.Item?.mergedInto?.S;
+      if (!other) throw new Error(`story ${loserId} could not be merged into ${winnerId}`);
+      return other;
     }
   }
 
@@ -167,15 +171,18 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
             ...story,
             founder: founderKey,
           }),
-          // A retry of the same founder succeeds again; anyone else finds the story taken.
-          ConditionExpression: 'attribute_not_exists(pk) OR founder = :f',
-          ExpressionAttributeValues: { ':f': { S: founderKey } },
+          // Created once: a retry must not overwrite what joins and merges made of the story since.
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
       return { created: true };
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return { created: false };
-      throw err;
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      // Taken: by this very founder (a retry, which carries on) or by another (a collision).
+      const existing = await this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: marshall(keys.story(story.storyId)), ProjectionExpression: 'founder', ConsistentRead: true }),
+      );
+      return { created: existing.Item?.founder?.S === founderKey };
     }
   }
 
@@ -189,15 +196,14 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     return storyIdOwner;
   }
 
-  /** Writes an index entry pointing at `story` unless another story holds it; returns whether it is `story`'s. */
+  /** Writes an index entry pointing at `story` unless it exists (the first claim, with its founder, stays). */
   private async claimPointer(key: { pk: string; sk: string }, story: StoryPointer): Promise<boolean> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.table,
           Item: marshall({ ...key, ...story }, { removeUndefinedValues: true }),
-          ConditionExpression: 'attribute_not_exists(pk) OR storyId = :s',
-          ExpressionAttributeValues: { ':s': { S: story.storyId } },
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
       return true;
@@ -371,7 +377,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
    */
   async getStory(storyId: string): Promise<StoryWithCopies | undefined> {
     let part = await this.readPartition(storyId);
-    for (let hop = 0; part.story?.mergedInto && hop < MAX_REDIRECTS; hop++) part = await this.readPartition(part.story.mergedInto);
+    for (let hop = 0; part.story?.mergedInto && hop < MAX_MERGE_REDIRECTS; hop++) part = await this.readPartition(part.story.mergedInto);
     const story = part.story;
     if (!story) return undefined;
     const copies = new Map(part.copies.map((c) => [copyKey(c), c]));

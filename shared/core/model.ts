@@ -141,7 +141,6 @@ export interface StorySummary {
   readonly headline: readonly string[];
   /** `item` while the story has no text to verify against (`words` is 0): founded by a headline-only copy. */
   readonly basis: FingerprintBasis;
-  readonly mergedInto?: string;
 }
 
 /** What the exact-hash and near-duplicate indexes say about a story (as of when they were written). */
@@ -197,7 +196,7 @@ export interface FetchReport {
   readonly error?: string;
   readonly items: number;
   readonly newStories: number;
-  /** Copies joined to an existing story, exact or near. */
+  /** Copies joined to an existing story (exact, near or title). */
   readonly merged: number;
   /** Of `merged`, those joined by near-duplicate evidence. */
   readonly nearMerged: number;

@@ -32,9 +32,12 @@ export interface StoryStore {
   lookup(contentHash: string, keys: readonly string[]): Promise<IndexLookup>;
   /** One batched, consistent read of STORY records (absent ids do not exist). */
   getStories(storyIds: readonly string[]): Promise<Map<string, StoryRecord>>;
-  /** Creates a story founded by `founder`; `created: false` if another copy founded that id first. */
+  /**
+   * Creates a story founded by `founder`, once: a retry by the same founder reports `created` without
+   * writing; `created: false` if another copy holds that id.
+   */
   createStory(story: StoryRecord, founder: CopyRecord): Promise<{ readonly created: boolean }>;
-  /** Claims a content hash for a story; returns the owner (this story, or the one that claimed it first). */
+  /** Claims a content hash for a story unless claimed; returns the owner (this story, or the first claimer). */
   claimHash(contentHash: string, story: StoryPointer): Promise<string>;
   /**
    * Adds a story to these candidate keys (a key already full is left as it is); returns, per key, the
@@ -53,9 +56,10 @@ export interface StoryStore {
   /**
    * Merges `loserId` into `winnerId`: the winner lists the loser as absorbed (its copies are the winner's),
    * then the loser redirects to the winner. Idempotent; the winner's origin and canonical text are the
-   * caller's to update.
+   * caller's to update. If the loser was already merged into another story, returns that story: the
+   * caller must then merge the two survivors.
    */
-  absorbStory(winnerId: string, loserId: string): Promise<void>;
+  absorbStory(winnerId: string, loserId: string): Promise<string | undefined>;
   addMonth(month: string): Promise<void>;
   /** Marks an item as seen (written last, so an interrupted ingest is redone on retry). */
   putItem(item: ItemRecord): Promise<void>;

@@ -63,6 +63,11 @@ export const TABLE: TableDefinition = {
   ],
 };
 
+/** A candidate key holding this many stories is generic: it takes no more, and counts as no evidence. */
+export const KEY_STORY_CAP = 8;
+/** Redirects of merged stories followed at most (a longer chain is a defect, reported as one). */
+export const MAX_MERGE_REDIRECTS = 5;
+
 export const INDEX_BY_PUBLISHED = 'byPublished';
 export const INDEX_BY_OUTLET = 'byOutlet';
 

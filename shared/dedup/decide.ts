@@ -13,7 +13,7 @@
  *   whose headline agrees with it alone.
  * - `first`: nothing verified: the item founds a story.
  *
- * Every verdict says why, so that a record can explain itself.
+ * Every verdict says why (`evidence` of a join, `reason` of a refusal), for logs and tests.
  */
 import type { FingerprintBasis, StorySummary } from '../core/model.ts';
 import { headlineAgreement } from '../text/headline.ts';

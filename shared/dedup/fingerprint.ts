@@ -5,10 +5,10 @@
  *   link, else a hash of what it carries. Keyed per outlet: GUIDs are only unique within a feed.
  * - `rawHash`: the item exactly as published; an unchanged `rawHash` means "already seen, skip".
  * - `contentHash`: SHA-256 of the article's comparison tokens (see normalise.ts) after boilerplate
- *   removal (and, for bodies under `SHORT_TEXT_WORDS`, of the title). Copies whose bodies hash the same
- *   are one story. A body shorter than `MIN_BODY_WORDS`
- *   is not evidence of anything (a headline-only item, a teaser): such an item is fingerprinted by its
- *   own identity, so it founds a story of its own instead of merging on a coincidence.
+ *   removal (and, for bodies under `SHORT_TEXT_WORDS`, of the headline). Copies whose bodies hash the same
+ *   are one story. A body shorter than `MIN_BODY_WORDS` (a headline-only item, a teaser) is no ground for
+ *   an exact match: such an item's hash is its own identity's, so two standard teasers never match on a
+ *   coincidence. Its words and headline are still evidence for the merge decision (decide.ts).
  */
 import { hash } from 'node:crypto';
 import type { FeedItem, ItemFingerprint } from '../core/model.ts';
@@ -26,7 +26,7 @@ export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** A story id from a hash (of the founding copy's lede, or of its content: see ingest.ts). */
+/** A story id from a hash (of the founding copy's identity: see dedup/records.ts `foundedStoryId`). */
 export function storyIdFor(hash: string): string {
   return hash.slice(0, 24);
 }

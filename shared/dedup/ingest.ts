@@ -22,6 +22,7 @@
  */
 import type { FeedItem, ItemRecord, MatchKind, Outlet, StoryRecord, StorySummary } from '../core/model.ts';
 import type { ContentStore, StoryStore } from '../core/ports.ts';
+import { MAX_MERGE_REDIRECTS } from '../core/schema.ts';
 import { tokens } from '../text/normalise.ts';
 import { fingerprintFeed, identifyItems } from './fingerprint.ts';
 import { decide, mergeOrder, type CandidateStory, type ItemEvidence } from './decide.ts';
@@ -61,8 +62,6 @@ export interface IngestDeps {
 const MAX_CANDIDATES = 6;
 /** Of those, kept for the stories found through headline keys (a headline-only item has nothing else). */
 const TITLE_CANDIDATES = 2;
-/** Redirects of merged stories followed at most (a merge chain longer than this is a bug). */
-const MAX_REDIRECTS = 5;
 
 export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestResult> {
   const identified = identifyItems(items);
@@ -130,11 +129,12 @@ class IngestSession {
       if (!exactOwner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${hash.storyId}`);
     }
     const candidates = await this.candidates(candidateIds.map((id) => records.get(id)), exactOwner?.storyId);
-    const decision = decide(evidenceOf(p), exactOwner ? summaryOf(exactOwner) : undefined, candidates, this.thresholds);
+    const decision = decide(evidenceOf(p), exactOwner ? toSummary(exactOwner) : undefined, candidates, this.thresholds);
     if (decision.kind === 'first') return this.found(p, new Set(candidates.map((c) => c.story.storyId)), isGeneric);
     const byId = new Map([...records.values()].map((r) => [r.storyId, r]));
-    await this.writer.join(p, byId.get(decision.storyId)!, decision.match, decision.score, isGeneric);
-    for (const loser of decision.absorb) await this.writer.absorb(byId.get(decision.storyId)!, byId.get(loser)!);
+    const target = byId.get(decision.storyId)!;
+    await this.writer.join(p, target, decision.match, decision.score, isGeneric);
+    for (const loser of decision.absorb) await this.merge(target, byId.get(loser)!);
     await this.writer.markSeen(p, decision.storyId);
     return decision.match;
   }
@@ -148,11 +148,15 @@ class IngestSession {
     const chosen = keysOf(p.fp.basis === 'body' ? p.fp.words : [], p.fp.headline, isGeneric);
     const founded = await this.writer.found(p, [...chosen.body, ...chosen.title]);
     if (founded.kind === 'joined') {
-      await this.writer.markSeen(p, founded.storyId);
+      const owner = (await this.resolve([founded.storyId])).get(founded.storyId);
+      if (!owner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${founded.storyId}`);
+      await this.writer.join(p, owner, 'exact', 1, isGeneric);
+      await this.writer.markSeen(p, owner.storyId);
       return 'exact';
     }
     const mine = founded.story;
-    const others = founded.keyHolders.filter((id) => id !== mine.storyId && !alreadySeen.has(id));
+    // The stories founded at the same moment that hold most of its keys; as many as an item verifies.
+    const others = mostFrequent(founded.keyHolders.filter((id) => id !== mine.storyId && !alreadySeen.has(id)), MAX_CANDIDATES);
     if (others.length > 0) {
       const records = await this.resolve(others);
       const candidates = await this.candidates(others.map((id) => records.get(id)), mine.storyId);
@@ -164,7 +168,7 @@ class IngestSession {
         const winner = group[0]!;
         if (winner.storyId !== mine.storyId) await this.writer.join(p, winner, decision.match, decision.score, isGeneric);
         else await this.writer.putFounderCopy(p, mine.storyId);
-        for (const loser of group.slice(1)) await this.writer.absorb(winner, loser);
+        for (const loser of group.slice(1)) await this.merge(winner, loser);
         await this.writer.markSeen(p, winner.storyId);
         return winner.storyId === mine.storyId ? 'first' : decision.match;
       }
@@ -172,6 +176,25 @@ class IngestSession {
     await this.writer.putFounderCopy(p, mine.storyId);
     await this.writer.markSeen(p, mine.storyId);
     return 'first';
+  }
+
+  /**
+   * Merges two stories found to be one: the younger into the older. If either was merged elsewhere
+   * meanwhile (another fetcher merging at the same moment), the survivors are merged in turn, until one
+   * story is left.
+   */
+  private async merge(a: StoryRecord, b: StoryRecord): Promise<void> {
+    for (let round = 0; round <= MAX_MERGE_REDIRECTS; round++) {
+      const [winner, loser] = [a, b].sort(mergeOrder);
+      if (winner!.storyId === loser!.storyId) return;
+      const elsewhere = await this.writer.absorb(winner!, loser!);
+      if (elsewhere === undefined) return;
+      const roots = await this.resolve([winner!.storyId, elsewhere]);
+      const [x, y] = [roots.get(winner!.storyId), roots.get(elsewhere)];
+      if (!x || !y) throw new Error(`merging ${winner!.storyId} with ${elsewhere}: a story is missing`);
+      [a, b] = [x, y];
+    }
+    throw new Error(`merging ${a.storyId} and ${b.storyId} did not settle`);
   }
 
   /** An item this outlet sent before, changed: it stays in its story, and corrects it if it holds a role. */
@@ -186,7 +209,7 @@ class IngestSession {
     const out = new Map<string, StoryRecord>();
     let pending = new Map(ids.map((id) => [id, id])); // requested id → id to read
     for (let hop = 0; pending.size > 0; hop++) {
-      if (hop > MAX_REDIRECTS) throw new Error(`story redirects longer than ${MAX_REDIRECTS}: ${[...pending.keys()].join(', ')}`);
+      if (hop > MAX_MERGE_REDIRECTS) throw new Error(`story redirects longer than ${MAX_MERGE_REDIRECTS}: ${[...pending.keys()].join(', ')}`);
       const read = await this.deps.stories.getStories([...new Set(pending.values())]);
       const next = new Map<string, string>();
       for (const [requested, id] of pending) {
@@ -207,7 +230,7 @@ class IngestSession {
     for (const record of records) {
       if (!record || seen.has(record.storyId)) continue;
       seen.add(record.storyId);
-      const story = summaryOf(record);
+      const story = toSummary(record);
       const profile = record.words > 0 ? await this.profileOf(record) : undefined;
       out.push(profile ? { story, profile } : { story });
     }
@@ -231,7 +254,7 @@ function evidenceOf(p: PreparedItem): ItemEvidence {
   return { profile: p.profile, basis: p.fp.basis, published: p.published };
 }
 
-export function summaryOf(r: StoryRecord): StorySummary {
+export function toSummary(r: StoryRecord): StorySummary {
   return {
     storyId: r.storyId,
     published: r.published,
@@ -240,10 +263,16 @@ export function summaryOf(r: StoryRecord): StorySummary {
     canonicalHash: r.canonicalHash,
     headline: r.headline.split(' ').filter(Boolean),
     basis: r.words > 0 ? 'body' : 'item',
-    ...(r.mergedInto ? { mergedInto: r.mergedInto } : {}),
   };
 }
 
+
+/** The `n` values that occur most often (ties: by value). */
+function mostFrequent(values: readonly string[], n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([v]) => v);
+}
 
 /**
  * The stories worth verifying: those holding most of the item's keys, each key weighted by how specific

@@ -20,6 +20,9 @@
  */
 import { fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
 import { isMarker, isStopword } from '../text/stopwords.ts';
+import { KEY_STORY_CAP } from '../core/schema.ts';
+
+export { KEY_STORY_CAP };
 
 /** Keys a story writes from its text and from its headline (each one a DynamoDB write). */
 export const BODY_KEYS = 4;
@@ -48,8 +51,6 @@ const MIN_KEY_WORD_CHARS = 4;
 /** A text this short is read whole: every feature is a key to look up. */
 const LOOKUP_ALL_BELOW_TOKENS = 80;
 const MAX_LOOKUP_BODY_KEYS = 48;
-/** A key holding this many stories is generic. */
-export const KEY_STORY_CAP = 8;
 
 /** Headline words used for keys: a hostile thousand-character title must not cost a thousand reads. */
 const MAX_HEADLINE_WORDS = 16;

@@ -64,7 +64,7 @@ function titleOf(p: PreparedItem): string {
   return p.it.item.title || p.fp.paragraphs.join(' ').slice(0, 80) || '(untitled)';
 }
 
-function summaryOf(p: PreparedItem): string {
+function leadOf(p: PreparedItem): string {
   const text = p.fp.paragraphs.join(' ');
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '')}…` : text;
 }
@@ -81,7 +81,7 @@ export function originOf(p: PreparedItem): OriginCandidate {
 }
 
 export function canonicalOf(p: PreparedItem): CanonicalCandidate {
-  return { canonicalHash: p.fp.contentHash, canonicalCopy: copyKey(p), words: wordsOf(p), summary: summaryOf(p) };
+  return { canonicalHash: p.fp.contentHash, canonicalCopy: copyKey(p), words: wordsOf(p), summary: leadOf(p) };
 }
 
 /** A story's origin and canonical text, as candidates for another story it is merged into. */

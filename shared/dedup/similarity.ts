@@ -17,7 +17,7 @@
  * - Headline agreement (text/headline.ts): the shorter headline's content words found in the other.
  */
 import { fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
-import { headlineAgreement } from '../text/headline.ts';
+import { headlineAgreement, headlineAgreementBothWays } from '../text/headline.ts';
 import { isMarker, isStopword } from '../text/stopwords.ts';
 
 export const WINDOW_WORDS = 4;
@@ -41,8 +41,14 @@ export interface Comparison {
   readonly conflicts: number;
   /** Contexts in which they carry the same. */
   readonly agreements: number;
-  /** Headline agreement, 0..1 (0 when either has no headline words). */
+  /** Headline agreement, 0..1: the shorter headline's words found in the other (0 when either has none). */
   readonly title: number;
+  /**
+   * Headline agreement both ways: the smaller of the shares of each headline's words found in the other. A
+   * briefing's headline naming one story ("Evening briefing: ferry strike, budget vote") holds most of that
+   * story's headline, but not the other way round.
+   */
+  readonly titleBothWays: number;
   /** Tokens of the smaller text (by windows). */
   readonly smallerWords: number;
   /** Tokens of the larger text. */
@@ -181,6 +187,7 @@ export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
     conflicts,
     agreements,
     title: headlineAgreement(a.headline, b.headline),
+    titleBothWays: headlineAgreementBothWays(a.headline, b.headline),
     smallerWords: (aSmaller ? a : b).tokens.length,
     largerWords: (aSmaller ? b : a).tokens.length,
   };
@@ -228,11 +235,12 @@ export function decideNear(c: Comparison, t: NearThresholds = DEFAULT_THRESHOLDS
   if (c.conflicts > 0 && c.conflicts > t.conflictRatio * c.agreements) {
     return { same: false, reason: `${c.conflicts} numbers/dates differ in the same context (${c.agreements} agree)` };
   }
-  if (c.coverage < t.coverage && c.title < t.title) {
-    return { same: false, reason: `partial overlap (coverage ${c.coverage.toFixed(2)}) and headlines disagree (${c.title.toFixed(2)})` };
+  // Partial overlap and short texts: the headlines must be about the same thing, seen from either side.
+  if (c.coverage < t.coverage && c.titleBothWays < t.title) {
+    return { same: false, reason: `partial overlap (coverage ${c.coverage.toFixed(2)}) and headlines disagree (${c.titleBothWays.toFixed(2)})` };
   }
-  if (c.smallerWords < SHORT_TEXT_WORDS && c.title < t.title) {
-    return { same: false, reason: `short text (${c.smallerWords} words) and headlines disagree (${c.title.toFixed(2)})` };
+  if (c.smallerWords < SHORT_TEXT_WORDS && c.titleBothWays < t.title) {
+    return { same: false, reason: `short text (${c.smallerWords} words) and headlines disagree (${c.titleBothWays.toFixed(2)})` };
   }
   return { same: true };
 }

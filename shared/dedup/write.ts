@@ -27,8 +27,13 @@ import {
 } from './records.ts';
 
 export type Founding =
-  | { readonly kind: 'founded'; readonly story: StoryRecord; /** every story holding one of its keys, itself included */ readonly keyHolders: string[] }
-  /** An identical copy founded a story at the same moment and won the content hash: this copy joined it. */
+  | {
+      readonly kind: 'founded';
+      readonly story: StoryRecord;
+      /** The stories holding its keys after the write, once per key held (itself included). */
+      readonly keyHolders: string[];
+    }
+  /** An identical copy founded a story at the same moment and won the content hash: this copy joins it. */
   | { readonly kind: 'joined'; readonly storyId: string };
 
 export class StoryWriter {
@@ -68,14 +73,9 @@ export class StoryWriter {
     const { created } = await this.stories.createStory(story, copyOf(p, storyId, 'first', 1, this.nowIso));
     if (!created) throw new Error(`story id ${storyId} is taken by another founder (hash collision)`);
     const owner = await this.stories.claimHash(p.fp.contentHash, pointerOf(p, storyId, copyKey(p)));
-    if (owner !== storyId) {
-      // An identical copy founded another story at the same moment: join it. The story created here keeps
-      // no copy, holds no key, and is never listed.
-      const [winner] = (await this.stories.getStories([owner])).values();
-      if (!winner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${owner}`);
-      await this.join(p, winner, 'exact', 1, () => false);
-      return { kind: 'joined', storyId: winner.storyId };
-    }
+    // An identical copy founded another story at the same moment: the caller joins it. The story created
+    // here keeps no copy, holds no key, and is never listed.
+    if (owner !== storyId) return { kind: 'joined', storyId: owner };
     this.ownHashes.set(p.fp.contentHash, pointerOf(p, storyId));
     const holders = await this.addKeys(keys, storyId);
     await this.addMonth(p.published); // the month the story is indexed under, for good
@@ -112,16 +112,19 @@ export class StoryWriter {
 
   /**
    * Merges `loser` into `winner`: listed as absorbed first, then redirected, then the winner takes the
-   * loser's origin or canonical text if earlier or fuller.
+   * loser's origin or canonical text if earlier or fuller. If the loser turns out merged into another
+   * story already, returns that story's id (the caller merges the two).
    */
-  async absorb(winner: StoryRecord, loser: StoryRecord): Promise<void> {
-    if (winner.storyId === loser.storyId) return;
-    await this.stories.absorbStory(winner.storyId, loser.storyId);
+  async absorb(winner: StoryRecord, loser: StoryRecord): Promise<string | undefined> {
+    if (winner.storyId === loser.storyId) return undefined;
+    const elsewhere = await this.stories.absorbStory(winner.storyId, loser.storyId);
+    if (elsewhere !== undefined && elsewhere !== winner.storyId) return elsewhere;
     await this.improve(
       winner.storyId,
       loser.published < winner.published ? originOfStory(loser) : undefined,
       loser.words > winner.words ? canonicalOfStory(loser) : undefined,
     );
+    return undefined;
   }
 
   /** An edited copy: its record is updated where it is; if it is the origin or the canonical text, the story follows. */
@@ -158,14 +161,13 @@ export class StoryWriter {
   private async addKeys(keys: readonly string[], storyId: string): Promise<string[]> {
     if (keys.length === 0) return [storyId];
     const sets = await this.stories.addKeys(keys, storyId);
-    const holders = new Set<string>([storyId]);
     for (const key of keys) {
       const own = this.ownKeys.get(key) ?? new Set<string>();
       own.add(storyId);
       this.ownKeys.set(key, own);
     }
-    for (const ids of sets.values()) for (const id of ids) holders.add(id);
-    return [...holders];
+    // One entry per key held: a story sharing more keys comes up more often.
+    return [storyId, ...[...sets.values()].flat()];
   }
 
   private async addMonth(published: string): Promise<void> {

@@ -2,8 +2,8 @@
  * Headlines as evidence: the words of a headline without its outlet's decoration.
  *
  * Outlets decorate the headlines they republish: a kicker before a colon ("WATCH:", "UPDATED:",
- * "Opinion:"), their own name or a section after a separator ("… - World News", "… | Daily Post"), Title
- * Case. What is left — the headline's content words, lower case — is what copies of one story agree on.
+ * "Opinion:"), a bracketed tag ("[UPDATED]", "(VIDEO)"), their own name or a section after a separator
+ * ("… - World News", "… | Daily Post"), Title Case. What is left — the headline's content words, lower case — is what copies of one story agree on.
  *
  * A decoration is recognised by its form (an all-capitals kicker; a short tail after a separator; the
  * outlet's own name) or because it recurs across the outlet's headlines: in the same feed document or
@@ -22,6 +22,10 @@ export interface HeadlineContext {
 
 /** A tail after one of these is a candidate decoration: " - ", " | ", " — ", " :: ", " · ", " » ". */
 const TAIL = /\s+(?:[-|–—·•»]|::)\s+(?!.*\s(?:[-|–—·•»]|::)\s)(.+)$|\s*\|\s*([^|]+)$/u;
+/** A bracketed tag at either end: "[UPDATED] …", "… (VIDEO)", "… [Photos]". */
+const LEADING_TAG = /^\s*[[(]([^\])]{1,30})[\])]\s*/u;
+const TRAILING_TAG = /\s*[[(]([^\])]{1,30})[\])]\s*$/u;
+const MAX_TAG_WORDS = 3;
 /** A kicker: up to four words before a colon at the start. */
 const KICKER = /^([^:]{1,40}?)\s*:\s+(?=\S)/u;
 /** Kickers of the trade, in any outlet and any case. */
@@ -41,7 +45,7 @@ export function headlineWords(title: string, ctx: HeadlineContext = {}): string[
 
 /** The headline with its kicker and decorating tail removed (display form). */
 export function stripDecoration(title: string, ctx: HeadlineContext = {}): string {
-  let text = cleanText(title);
+  let text = stripTags(cleanText(title));
   const outletKey = ctx.outletName ? tokens(ctx.outletName.replace(/^the\s+/i, '')).join(' ') : '';
   for (let pass = 0; pass < 2; pass++) {
     const kicker = KICKER.exec(text);
@@ -65,6 +69,15 @@ export function stripDecoration(title: string, ctx: HeadlineContext = {}): strin
       (words.length <= SHORT_TAIL_WORDS && mainWords >= MIN_MAIN_WORDS);
     if (!decoration) break;
     text = main;
+  }
+  return stripTags(text);
+}
+
+function stripTags(title: string): string {
+  let text = title;
+  for (const tag of [LEADING_TAG, TRAILING_TAG]) {
+    const m = tag.exec(text);
+    if (m && tokens(m[1]!).length <= MAX_TAG_WORDS && tokens(text.replace(tag, ' ')).length >= 2) text = text.replace(tag, ' ').trim();
   }
   return text;
 }
@@ -105,6 +118,15 @@ export function headlineDecorations(titles: readonly string[], { minItems = 3, m
   }
   const needed = Math.max(minItems, Math.ceil(minShare * titles.length));
   return new Set([...counts].filter(([, n]) => n >= needed).map(([id]) => id));
+}
+
+/** The smaller of the shares of each headline's words found in the other: 0 when either has none. */
+export function headlineAgreementBothWays(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const [sa, sb] = [new Set(a), new Set(b)];
+  let shared = 0;
+  for (const w of sa) if (sb.has(w)) shared++;
+  return shared / Math.max(sa.size, sb.size);
 }
 
 /** Share of the shorter headline's words found in the other: 0 when either has none. */

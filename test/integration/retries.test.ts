@@ -84,3 +84,62 @@ describe('retries after an interrupted ingest', () => {
     expect(story!.copies.map((c) => c.outlet).sort()).toEqual(['alpha', 'beta', 'gamma']);
   });
 });
+
+describe('a retried founding after others changed the story', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  const outlet = (id: string): Outlet => ({ id, name: id.toUpperCase(), url: `https://${id}.example/feed` });
+
+  // Regression (fixed): the retry re-created the story with a whole-record put, resetting the origin an
+  // earlier copy had given it meanwhile (and any merge recorded on it).
+  it('does not overwrite the story: an earlier copy that joined meanwhile stays its origin', async () => {
+    const { table, bucket } = runtime();
+    const now = new Date('2026-11-12T00:00:00Z');
+    const article: Article = { ...ARTICLES[1]!, slug: 'ferry-retry' };
+    const founding = [item('alpha', article, 9)];
+    await expect(ingestFeed(outlet('alpha'), founding, { stories: failingAfter(table, 'addKeys'), contents: bucket, now })).rejects.toThrow(Interrupted);
+    // Another outlet's copy, published two hours earlier, joins the story and becomes its origin.
+    await ingestFeed(outlet('beta'), [item('beta', article, 7)], { stories: table, contents: bucket, now });
+    await ingestFeed(outlet('alpha'), founding, { stories: table, contents: bucket, now });
+    const [story] = (await runtime().table.listStories()).filter((s) => s.copies.some((c) => c.url.includes('ferry-retry')));
+    expect(story!.story.outletId).toBe('beta');
+    expect(story!.copies.map((c) => [c.outletId, c.match]).sort()).toEqual([
+      ['alpha', 'first'],
+      ['beta', 'exact'],
+    ]);
+  });
+});
+
+describe('merging stories that another fetcher merged elsewhere at the same moment', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('reports the other survivor instead of leaving the loser listed under two stories', async () => {
+    const { table, bucket } = runtime();
+    const now = new Date('2026-11-12T00:00:00Z');
+    const ids: string[] = [];
+    for (const [i, id] of ['one', 'two', 'three'].entries()) {
+      const article: Article = { ...ARTICLES[i]!, slug: `merge-${id}` };
+      await ingestFeed({ id, name: id, url: `https://${id}.example/feed` }, [item(id, article, 1 + i)], { stories: table, contents: bucket, now });
+      const story = (await table.listStories()).find((s) => s.copies.some((c) => c.url.includes(`merge-${id}`)))!;
+      ids.push(story.story.storyId);
+    }
+    const [a, b, c] = ids as [string, string, string];
+    expect(await table.absorbStory(b, c)).toBeUndefined();
+    expect(await table.absorbStory(b, c)).toBeUndefined(); // idempotent
+    // c already belongs to b: merging it into a names b, the survivor to merge with.
+    expect(await table.absorbStory(a, c)).toBe(b);
+    expect(await table.absorbStory(a, b)).toBeUndefined();
+    const listed = (await table.listStories()).filter((s) => ids.includes(s.story.storyId));
+    expect(listed.map((s) => s.story.storyId)).toEqual([a]);
+    expect(listed[0]!.copies.map((copy) => copy.match).sort()).toEqual(['first', 'merged', 'merged']);
+    expect((await table.getStory(c))!.story.storyId).toBe(a);
+  });
+});

@@ -438,7 +438,7 @@ describe('an excerpt first, the full text from another outlet later', () => {
     expect(story.copies.find((c) => c.url === same.link)!.match).toBe('exact');
   });
 
-  // Regression (fixed): only the founding copy writes candidate keys (`putSignatures` in `found`;
+  // Regression (fixed): only the founding copy wrote candidate keys (in `found`;
   // `join` writes none, and claims no content hash). An excerpt-founded story is therefore findable only
   // by keys of its first paragraph, even after the full text became its canonical text. A later copy
   // whose lede paragraph was rewritten (containment 0.86 against the canonical full text: a clear match) shares no

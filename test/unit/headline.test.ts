@@ -122,3 +122,15 @@ describe('headlineAgreement', () => {
     expect(headlineAgreement(FERRY, [])).toBe(0);
   });
 });
+
+describe('bracketed tags', () => {
+  it('strips a short bracketed tag at either end, and keeps brackets inside the headline', () => {
+    const plain = headlineWords('Ferry strike called off');
+    expect(headlineWords('[UPDATED] Ferry strike called off')).toEqual(plain);
+    expect(headlineWords('Ferry strike called off (VIDEO)')).toEqual(plain);
+    expect(headlineWords('Ferry strike called off [Photos] - Harbour Gazette', { outletName: 'Harbour Gazette' })).toEqual(plain);
+    expect(headlineWords('Skerry Lines (SKL) shares rise')).toEqual(['skerry', 'lines', 'skl', 'shares', 'rise']);
+    // A tag is not the whole headline.
+    expect(headlineWords('(Update)')).toEqual(['update']);
+  });
+});

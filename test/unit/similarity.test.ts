@@ -61,6 +61,7 @@ const passing: Comparison = {
   title: 1,
   smallerWords: 200,
   largerWords: 200,
+  titleBothWays: 1,
 };
 
 // ---- invented articles ---------------------------------------------------------------------------
@@ -299,23 +300,28 @@ describe('decideNear at its thresholds', () => {
     expect(decideNear({ ...passing, conflicts: 0, agreements: 0 })).toEqual({ same: true });
   });
 
-  it('asks the headlines to agree only when the smaller text covers less than half of the larger', () => {
-    expect(decideNear({ ...passing, coverage: 0.5, title: 0 })).toEqual({ same: true });
-    expect(decideNear({ ...passing, coverage: 0.49, title: 0.5 })).toEqual({ same: true });
-    expect(decideNear({ ...passing, coverage: 0.49, title: 0.49 })).toEqual({
+  it('asks the headlines to agree (both ways) only when the smaller text covers less than half of the larger', () => {
+    expect(decideNear({ ...passing, coverage: 0.5, title: 0, titleBothWays: 0 })).toEqual({ same: true });
+    expect(decideNear({ ...passing, coverage: 0.49, titleBothWays: 0.5 })).toEqual({ same: true });
+    // One headline inside the other is not enough: a briefing's headline names the story it quotes.
+    expect(decideNear({ ...passing, coverage: 0.49, title: 1, titleBothWays: 0.4 }).same).toBe(false);
+    expect(decideNear({ ...passing, coverage: 0.49, title: 0.49, titleBothWays: 0.49 })).toEqual({
       same: false,
       reason: 'partial overlap (coverage 0.49) and headlines disagree (0.49)',
     });
   });
 
   it('asks a short text (under 40 words) for agreeing headlines, whatever its containment', () => {
-    expect(decideNear({ ...passing, smallerWords: 39, title: 0.5 })).toEqual({ same: true });
-    expect(decideNear({ ...passing, smallerWords: 40, title: 0 })).toEqual({ same: true });
-    expect(decideNear({ ...passing, smallerWords: 39, title: 0.4 })).toEqual({ same: false, reason: 'short text (39 words) and headlines disagree (0.40)' });
+    expect(decideNear({ ...passing, smallerWords: 39, titleBothWays: 0.5 })).toEqual({ same: true });
+    expect(decideNear({ ...passing, smallerWords: 40, title: 0, titleBothWays: 0 })).toEqual({ same: true });
+    expect(decideNear({ ...passing, smallerWords: 39, title: 0.4, titleBothWays: 0.4 })).toEqual({
+      same: false,
+      reason: 'short text (39 words) and headlines disagree (0.40)',
+    });
   });
 
   it('checks in order — evidence, containment, numbers, coverage, length — and reports the first failure', () => {
-    const worst: Comparison = { shared: 3, containment: 0.1, coverage: 0.1, conflicts: 5, agreements: 0, title: 0, smallerWords: 10, largerWords: 200 };
+    const worst: Comparison = { shared: 3, containment: 0.1, coverage: 0.1, conflicts: 5, agreements: 0, title: 0, titleBothWays: 0, smallerWords: 10, largerWords: 200 };
     expect(decideNear(worst)).toMatchObject({ reason: 'only 3 matching windows (< 8)' });
     expect(decideNear({ ...worst, shared: 8 })).toMatchObject({ reason: 'containment 0.10 < 0.8' });
     expect(decideNear({ ...worst, shared: 8, containment: 0.8 })).toMatchObject({ reason: '5 numbers/dates differ in the same context (0 agree)' });
@@ -335,6 +341,19 @@ describe('decideNear at its thresholds', () => {
 // ---- the traps (invented articles) ---------------------------------------------------------------------
 
 describe('decideNear on the traps', () => {
+  it('keeps a story\u2019s lede apart from a briefing quoting it under a headline that names it', () => {
+    const lede = 'Skerry Lines and the seafarers\u2019 union agreed a new pay deal late on Sunday, ending the strike that had halted every ferry to the islands for nine days.';
+    const story = profile(tokens(lede), headlineWords('Ferry strike called off'));
+    const briefing = profile(
+      tokens(`Good evening. ${lede} The county council passed its budget with cuts to street lighting. Rail works close the coast line for the weekend. Fog is forecast for the harbour tomorrow morning.`),
+      headlineWords('Evening briefing: ferry strike, council budget and weekend rail works'),
+    );
+    const c = compareTexts(story, briefing);
+    expect(c.containment).toBe(1);
+    expect(c.title).toBeGreaterThanOrEqual(0.5); // the briefing's headline holds half of the story's
+    expect(decideNear(c)).toMatchObject({ same: false });
+  });
+
   it('keeps market closes of one template apart: their sentences match, their numbers conflict', () => {
     const days = MARKET_DAYS.map(marketClose);
     for (let i = 0; i < days.length; i++) {
