@@ -18,6 +18,7 @@ const USAGE = `feedmerge — merge syndicated copies of the same story into one 
 
 Usage:
   feedmerge run --feeds <file> [--state <dir>] [--once] [--every <min>] [--port <n>] [--serve-dir <dir> [--serve-port <n>]]
+                [--deny-private-network]
   feedmerge stories [--state <dir>] [--since <iso>] [--outlet <id>] [--format table|json|csv]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
@@ -27,6 +28,8 @@ Usage:
   run        fetch every outlet, deduplicate, publish the merged feed; then serve it and repeat every
              --every minutes (default 15) until Ctrl-C. --once: one cycle, then exit.
              --serve-dir: serve that folder on 127.0.0.1 and resolve relative outlet URLs against it.
+             --deny-private-network: refuse loopback and private addresses, as the deployed stack does
+             (link-local addresses such as 169.254.169.254 are always refused).
   stories    the deduplication records: one story per entry with every copy seen.
   feed       print the merged feed as it is rendered now.
   serve      serve a folder of feed files on 127.0.0.1 (with ETag/304), to try feedmerge on local files.
@@ -81,8 +84,11 @@ async function commandRun(args: string[]): Promise<void> {
     port: { type: 'string', default: '8400' },
     'serve-dir': { type: 'string' },
     'serve-port': { type: 'string', default: '8401' },
+    'deny-private-network': { type: 'boolean', default: false },
   });
   if (!values.feeds) throw new UsageError('run needs --feeds <file>');
+  // The guard the deployed stack always has: no loopback or private address, through any URL or redirect.
+  if (values['deny-private-network']) process.env.FEEDMERGE_DENY_PRIVATE_NETWORK = 'true';
   const every = int(values.every, 'every', 1, 7 * 24 * 60)!;
   const port = int(values.port, 'port', 0, 65535)!;
   const servePort = int(values['serve-port'], 'serve-port', 0, 65535)!;

@@ -73,6 +73,8 @@ export class Pipeline extends Construct {
       FEEDMERGE_FEED_LIMIT: String(config.feedLimit),
       FEEDMERGE_FETCH_TIMEOUT_MS: String(config.fetchTimeoutSeconds * 1000),
       FEEDMERGE_MAX_FEED_BYTES: String(config.maxFeedBytes),
+      // Deployed, the fetcher never reaches loopback, private or link-local addresses (instance metadata).
+      FEEDMERGE_DENY_PRIVATE_NETWORK: 'true',
       FEEDMERGE_FETCH_QUEUE_URL: this.fetchQueue.queueUrl,
       FEEDMERGE_PUBLISH_QUEUE_URL: this.publishQueue.queueUrl,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

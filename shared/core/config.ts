@@ -2,6 +2,7 @@
  * Validation of external configuration at the boundary: the feeds file and the runtime environment.
  * Errors are one line, name the field (and, for files, the line), and never carry a stack trace.
  */
+import { ALLOW_PRIVATE, DENY_PRIVATE, type NetworkPolicy } from '../fetch/network-guard.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Outlet } from './model.ts';
 import { BUCKET, TABLE } from './schema.ts';
@@ -96,6 +97,8 @@ export interface RuntimeConfig {
     readonly maxBytes: number;
     readonly maxItems: number;
     readonly userAgent: string;
+    /** Which addresses feeds may be fetched from (fetch/network-guard.ts). */
+    readonly network: NetworkPolicy;
   };
 }
 
@@ -145,8 +148,18 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
       maxBytes: int(env, 'FEEDMERGE_MAX_FEED_BYTES', DEFAULTS.maxBytes, 1024, 1024 ** 3),
       maxItems: int(env, 'FEEDMERGE_MAX_ITEMS', DEFAULTS.maxItems, 1, 100_000),
       userAgent: str(env, 'FEEDMERGE_USER_AGENT', DEFAULTS.userAgent),
+      // The deployed stack always denies private networks; the local runner allows them (its outlets
+      // are served on 127.0.0.1) unless told otherwise. Link-local addresses are refused either way.
+      network: bool(env, 'FEEDMERGE_DENY_PRIVATE_NETWORK') ? DENY_PRIVATE : ALLOW_PRIVATE,
     },
   };
+}
+
+function bool(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(env[name])}`);
 }
 
 function str(env: Env, name: string, fallback: string): string {

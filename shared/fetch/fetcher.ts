@@ -1,17 +1,37 @@
 /**
- * A polite, bounded HTTP GET for feeds.
+ * A polite, bounded, guarded HTTP GET for feeds (undici).
  *
  * - Conditional: sends the ETag / Last-Modified stored from the previous fetch; a 304 costs nothing.
- * - Bounded: one deadline covers connect, headers and body; the body is read as a stream and
- *   abandoned as soon as it exceeds the size cap (a `Content-Length` over the cap is refused up front).
+ * - Bounded: one deadline covers every hop, connect, headers and body; the body is read as a stream and
+ *   abandoned as soon as it exceeds the size cap (a `Content-Length` over the cap is refused up front);
+ *   at most `MAX_REDIRECTS` redirects in all (a loop costs 11 requests at most).
+ * - Guarded (network-guard.ts): every hop's address — a literal IP, or the resolver's answer, which is
+ *   then the address connected to (no second resolution, no DNS-rebinding window) — is checked against
+ *   the network policy before any byte is sent.
  * - Clear: every failure is a `FetchError` with a one-line reason that never includes credentials
- *   that may sit in the URL.
+ *   that may sit in the URL; credentials are never sent to another origin a redirect points at.
  */
+import { isIP } from 'node:net';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { ALLOW_PRIVATE, refusalOf, type NetworkPolicy } from './network-guard.ts';
+
+/** Redirects followed in all, per fetch. */
+export const MAX_REDIRECTS = 10;
+
+/** Name → addresses: the system resolver, or one a test controls. */
+export type Resolver = (hostname: string) => Promise<readonly { readonly address: string; readonly family: number }[]>;
+
+const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 export interface FetchLimits {
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly userAgent: string;
+  /** Which addresses may be connected to (default: private networks allowed, link-local never). */
+  readonly network?: NetworkPolicy;
+  /** How names resolve (default: the system's resolver). */
+  readonly resolve?: Resolver;
 }
 
 export interface ConditionalHeaders {
@@ -28,6 +48,9 @@ export type FetchOutcome =
       readonly etag?: string;
       readonly lastModified?: string;
     };
+
+/** A hop whose address the network policy refuses. */
+class RefusedAddress extends Error {}
 
 export class FetchError extends Error {
   constructor(
@@ -51,24 +74,45 @@ export function redactUrl(url: string): string {
 
 export async function fetchFeed(feedUrl: string, conditional: ConditionalHeaders, limits: FetchLimits): Promise<FetchOutcome> {
   const { url, authorization } = splitCredentials(feedUrl);
+  const policy = limits.network ?? ALLOW_PRIVATE;
   const headers: Record<string, string> = {
     'user-agent': limits.userAgent,
-    accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
   };
-  if (authorization) headers.authorization = authorization;
   if (conditional.etag) headers['if-none-match'] = conditional.etag;
   if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const agent = guardedAgent(policy, limits.resolve ?? systemResolver);
+  const origin = new URL(url).origin;
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, { headers, redirect: 'follow', signal: controller.signal });
-    } catch (err) {
-      throw new FetchError(
-        controller.signal.aborted ? `timed out after ${limits.timeoutMs} ms` : `cannot connect: ${scrub(causeOf(err), feedUrl)}`,
-      );
+    let hop = new URL(url);
+    let response: Awaited<ReturnType<typeof undiciFetch>>;
+    for (let redirects = 0; ; redirects++) {
+      checkLiteralHost(hop, policy);
+      // Credentials travel to the origin they were given for, never to one a redirect names.
+      const hopHeaders = authorization && hop.origin === origin ? { ...headers, authorization } : headers;
+      try {
+        response = await undiciFetch(hop, { headers: hopHeaders, redirect: 'manual', signal: controller.signal, dispatcher: agent });
+      } catch (err) {
+        const refused = refusedCause(err);
+        if (refused) throw new FetchError(`refused: ${refused}`);
+        throw new FetchError(
+          controller.signal.aborted ? `timed out after ${limits.timeoutMs} ms` : `cannot connect: ${scrub(causeOf(err), feedUrl)}`,
+        );
+      }
+      if (![301, 302, 303, 307, 308].includes(response.status)) break;
+      await response.body?.cancel();
+      const location = response.headers.get('location');
+      if (!location) throw new FetchError(`HTTP ${response.status} redirect without a Location`, response.status);
+      if (redirects >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, response.status);
+      try {
+        hop = new URL(location, hop);
+      } catch {
+        throw new FetchError(`HTTP ${response.status} redirect to an invalid URL`, response.status);
+      }
+      if (hop.protocol !== 'http:' && hop.protocol !== 'https:') throw new FetchError(`redirect to a ${hop.protocol} URL`, response.status);
     }
     if (response.status === 304) {
       await response.body?.cancel();
@@ -93,10 +137,51 @@ export async function fetchFeed(feedUrl: string, conditional: ConditionalHeaders
     };
   } finally {
     clearTimeout(timer);
+    void agent.close().catch(() => undefined);
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, controller: AbortController, timeoutMs: number): Promise<Uint8Array> {
+/** A connection pool whose every connection goes to an address the policy allows, resolved once. */
+function guardedAgent(policy: NetworkPolicy, resolve: Resolver): Agent {
+  type Callback = (err: Error | null, address?: string | { address: string; family: number }[], family?: number) => void;
+  const lookup = (hostname: string, options: { all?: boolean }, callback: Callback) => {
+    resolve(hostname)
+      .then((addresses) => {
+        if (addresses.length === 0) throw new Error(`${hostname} does not resolve`);
+        // One refused address refuses the name: a name that also points inside is no outlet.
+        for (const a of addresses) {
+          const why = refusalOf(a.address, policy);
+          if (why) throw new RefusedAddress(`${hostname} resolves to ${why}`);
+        }
+        const chosen = addresses[0]!;
+        if (options.all) callback(null, [{ address: chosen.address, family: chosen.family }]);
+        else callback(null, chosen.address, chosen.family);
+      })
+      .catch((err: Error) => callback(err));
+  };
+  return new Agent({ connect: { lookup: lookup as never } });
+}
+
+/** A literal IP in the URL is connected to without a lookup: judged here. */
+function checkLiteralHost(url: URL, policy: NetworkPolicy): void {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) === 0) return;
+  const why = refusalOf(host, policy);
+  if (why) throw new FetchError(`refused: ${host} is ${why}`);
+}
+
+function refusedCause(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = (e as Error & { cause?: unknown }).cause, depth++) {
+    if (e instanceof RefusedAddress) return e.message;
+  }
+  return undefined;
+}
+
+interface StreamedBody {
+  readonly body: { getReader(): ReadableStreamDefaultReader<Uint8Array> } | null;
+}
+
+async function readCapped(response: StreamedBody, maxBytes: number, controller: AbortController, timeoutMs: number): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;

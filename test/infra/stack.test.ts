@@ -133,6 +133,8 @@ describe('FeedmergeStack', () => {
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
         expect.arrayContaining(['FEEDMERGE_TABLE', 'FEEDMERGE_BUCKET', 'FEEDMERGE_FEED_URL', 'FEEDMERGE_FETCH_QUEUE_URL', 'FEEDMERGE_PUBLISH_QUEUE_URL']),
       );
+      // Deployed, the fetcher never reaches loopback, private or link-local addresses.
+      expect(fn.Properties.Environment.Variables.FEEDMERGE_DENY_PRIVATE_NETWORK).toBe('true');
     }
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });

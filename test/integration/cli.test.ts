@@ -39,6 +39,16 @@ describe('feedmerge CLI', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('run --deny-private-network refuses outlets served on this machine, reports each, and still exits 0', async () => {
+    const guarded = join(dir, 'guarded');
+    const run = await feedmerge(
+      'run', '--feeds', 'examples/feeds.json', '--serve-dir', 'examples/feeds', '--serve-port', '0', '--state', guarded, '--once', '--deny-private-network',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/cycle: 6 outlets — 0 fetched, 0 not modified, 6 failed/);
+    expect(run.stderr).toMatch(/refused: 127\.0\.0\.1 is a private address/);
+  });
+
   it('run --once on the bundled examples, then stories --format json lists every item once', async () => {
     const run = await feedmerge('run', '--feeds', 'examples/feeds.json', '--serve-dir', 'examples/feeds', '--serve-port', '0', '--state', state, '--once');
     expect(run.code).toBe(0);

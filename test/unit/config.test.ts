@@ -1,3 +1,4 @@
+import { ALLOW_PRIVATE, DENY_PRIVATE } from '../../shared/fetch/network-guard.ts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, loadRuntimeConfig, parseOutletsJson } from '../../shared/core/config.ts';
 import { BUCKET, TABLE } from '../../shared/core/schema.ts';
@@ -166,7 +167,7 @@ describe('loadRuntimeConfig', () => {
       s3ForcePathStyle: false,
       feed: { title: DEFAULTS.feedTitle, description: DEFAULTS.feedDescription, baseUrl: DEFAULTS.feedBaseUrl, limit: DEFAULTS.feedLimit },
       dedup: DEFAULT_THRESHOLDS,
-      fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent },
+      fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent, network: ALLOW_PRIVATE },
     });
   });
 
@@ -196,6 +197,7 @@ describe('loadRuntimeConfig', () => {
       FEEDMERGE_NEAR_TITLE: '0.6',
       FEEDMERGE_NEAR_CONTAINMENT_WITH_TITLE: '0.75',
       FEEDMERGE_NEAR_CONFLICT_RATIO: '0',
+      FEEDMERGE_DENY_PRIVATE_NETWORK: 'true',
     });
     expect(cfg).toEqual({
       tableName: 't1',
@@ -203,8 +205,14 @@ describe('loadRuntimeConfig', () => {
       s3ForcePathStyle: true,
       feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20 },
       dedup: { containment: 0.9, containmentWithTitle: 0.75, minShared: 12, coverage: 0.4, title: 0.6, conflictRatio: 0 },
-      fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1' },
+      fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1', network: DENY_PRIVATE },
     });
+  });
+
+  it('denies private networks only for "true", and refuses anything but true or false', () => {
+    expect(loadRuntimeConfig({ FEEDMERGE_DENY_PRIVATE_NETWORK: 'false' }).fetch.network).toBe(ALLOW_PRIVATE);
+    expect(loadRuntimeConfig({ FEEDMERGE_DENY_PRIVATE_NETWORK: 'TRUE' }).fetch.network).toBe(DENY_PRIVATE);
+    expect(() => loadRuntimeConfig({ FEEDMERGE_DENY_PRIVATE_NETWORK: 'yes' })).toThrow(/FEEDMERGE_DENY_PRIVATE_NETWORK must be true or false/);
   });
 
   it.each(['1.5', '-0.1', 'high', '0.8.1'])('rejects the near-duplicate ratio %j', (value) => {

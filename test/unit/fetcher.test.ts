@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from '../../shared/fetch/fetcher.ts';
+import { ALLOW_PRIVATE, DENY_PRIVATE } from '../../shared/fetch/network-guard.ts';
 
 const LIMITS: FetchLimits = { timeoutMs: 5_000, maxBytes: 64 * 1024, userAgent: 'feedmerge-test/1' };
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
@@ -38,6 +39,24 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       return;
     case '/redirect':
       res.writeHead(301, { location: '/feed' }).end();
+      return;
+    case '/loop':
+      res.writeHead(302, { location: '/loop' }).end();
+      return;
+    case '/to-metadata':
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/' }).end();
+      return;
+    case '/to-mapped-metadata':
+      res.writeHead(307, { location: 'http://[::ffff:169.254.169.254]/latest/meta-data/' }).end();
+      return;
+    case '/to-named-metadata':
+      res.writeHead(302, { location: 'http://metadata.internal/latest/meta-data/' }).end();
+      return;
+    case '/to-other-origin':
+      res.writeHead(302, { location: `http://feeds.example.net:${(server.address() as AddressInfo).port}/feed` }).end();
+      return;
+    case '/to-file':
+      res.writeHead(302, { location: 'file:///etc/passwd' }).end();
       return;
     case '/hang':
       return; // never answers
@@ -229,5 +248,77 @@ describe('redactUrl', () => {
 
   it('does not echo an invalid URL', () => {
     expect(redactUrl('not a url with password=hunter2')).toBe('<invalid URL>');
+  });
+});
+
+describe('fetchFeed: the network guard', () => {
+  /** A resolver the test controls: public-looking names that lead to this machine or to metadata. */
+  const resolve: FetchLimits['resolve'] = async (hostname) => {
+    const table: Record<string, string> = {
+      'news.example.com': '127.0.0.1',
+      'feeds.example.net': '127.0.0.1',
+      'metadata.internal': '169.254.169.254',
+      'rebind.example.org': '10.0.0.7',
+    };
+    const address = table[hostname];
+    if (!address) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    return [{ address, family: 4 }];
+  };
+  const port = () => (server.address() as AddressInfo).port;
+  const deny: FetchLimits = { ...LIMITS, network: DENY_PRIVATE, resolve };
+  const allow: FetchLimits = { ...LIMITS, network: ALLOW_PRIVATE, resolve };
+
+  it('connects to the address the resolver gave, resolved once (allowed when private networks are)', async () => {
+    seen.length = 0;
+    const out = await fetchFeed(`http://news.example.com:${port()}/feed`, {}, allow);
+    expect(out.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.host).toBe(`news.example.com:${port()}`);
+  });
+
+  it('with private networks denied, refuses a name that resolves to loopback: no request reaches the server', async () => {
+    seen.length = 0;
+    const err = await fetchError(`http://news.example.com:${port()}/feed`, deny);
+    expect(err.message).toBe('refused: news.example.com resolves to a private address');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('with private networks denied, refuses literal loopback and private addresses, IPv4-mapped ones too', async () => {
+    seen.length = 0;
+    for (const url of [`http://127.0.0.1:${port()}/feed`, `http://[::ffff:127.0.0.1]:${port()}/feed`, 'http://10.1.2.3/feed', 'http://[::1]/feed']) {
+      expect((await fetchError(url, deny)).message, url).toMatch(/^refused: .* is a private address$/);
+    }
+    expect((await fetchError(`http://rebind.example.org:${port()}/feed`, deny)).message).toBe('refused: rebind.example.org resolves to a private address');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('always refuses a redirect to the instance-metadata address, literal, IPv4-mapped or by name', async () => {
+    for (const path of ['/to-metadata', '/to-mapped-metadata', '/to-named-metadata']) {
+      seen.length = 0;
+      const err = await fetchError(`${base}${path}`, allow);
+      expect(err.message, path).toMatch(/^refused: (169\.254\.169\.254 is|::ffff:a9fe:a9fe is|metadata\.internal resolves to) a link-local address$/);
+      expect(seen, path).toHaveLength(1); // the redirecting server only
+    }
+  });
+
+  it('stops a redirect loop after ten redirects: eleven requests in all', async () => {
+    seen.length = 0;
+    const err = await fetchError(`${base}/loop`, allow);
+    expect(err.message).toBe('more than 10 redirects');
+    expect(seen).toHaveLength(11);
+  });
+
+  it('follows redirects only to http(s)', async () => {
+    expect((await fetchError(`${base}/to-file`, allow)).message).toBe('redirect to a file: URL');
+  });
+
+  it('never sends the URL\u2019s credentials to another origin a redirect names', async () => {
+    seen.length = 0;
+    const out = await fetchFeed(`http://reader:s3cret@127.0.0.1:${port()}/to-other-origin`, {}, allow);
+    expect(out.status).toBe(200);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.authorization).toBe(`Basic ${Buffer.from('reader:s3cret').toString('base64')}`);
+    expect(seen[1]!.authorization).toBeUndefined();
+    expect(seen[1]!.host).toBe(`feeds.example.net:${port()}`);
   });
 });
