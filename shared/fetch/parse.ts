@@ -1,5 +1,5 @@
 /**
- * Feed document → `FeedItem`s, with rss-parser (RSS 0.9x/1.0/2.0 and Atom 1.0).
+ * Feed document → `FeedItem`s: RSS 0.9x/1.0/2.0 and Atom 1.0 with rss-parser, JSON Feed 1.0/1.1 as JSON.
  *
  * rss-parser reads a string, so bytes are decoded first (charset.ts). Its XML parser does not expand
  * external entities. Anything that is not a feed — an HTML error page, JSON, truncated XML — is a
@@ -27,6 +27,9 @@ interface RawItem {
   content?: unknown;
   summary?: unknown;
   'content:encoded'?: unknown;
+  /** RSS 1.0 (RDF): the item's URI, its identity. */
+  'rdf:about'?: unknown;
+  enclosure?: unknown;
 }
 
 export interface ParsedFeed {
@@ -68,7 +71,8 @@ export const MAX_BODY_CHARS = 256 * 1024;
 export async function parseFeed(bytes: Uint8Array, contentType?: string, feedUrl?: string): Promise<ParsedFeed> {
   const { text, encoding } = decodeFeedBytes(bytes, contentType);
   const trimmed = text.trimStart();
-  if (!trimmed.startsWith('<')) throw new FeedParseError('not XML (the document does not start with "<")');
+  if (trimmed.startsWith('{')) return { ...parseJsonFeed(trimmed, feedUrl), encoding };
+  if (!trimmed.startsWith('<')) throw new FeedParseError('neither XML nor JSON Feed (the document starts with neither "<" nor "{")');
   let feed: Awaited<ReturnType<typeof parser.parseString>>;
   try {
     feed = await parser.parseString(trimmed);
@@ -86,13 +90,54 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   // The richest body wins: full content, then Atom content / RSS description, then summary.
   const html = ([encoded, content, summary].find((body) => body && body.trim() !== '') ?? '').slice(0, MAX_BODY_CHARS);
   const published = str(raw.isoDate);
+  const about = str(raw['rdf:about']);
+  const enclosure = raw.enclosure && typeof raw.enclosure === 'object' ? str((raw.enclosure as { url?: unknown }).url) : undefined;
   return {
     title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
-    link: httpLink(str(raw.link), feedUrl),
-    guid: (str(raw.guid) ?? str(raw.id))?.trim().slice(0, MAX_GUID_CHARS) || undefined,
+    // An item whose only link is its RDF URI or its enclosure is still linked (feedparser does the same).
+    link: httpLink(str(raw.link), feedUrl) ?? httpLink(about, feedUrl) ?? httpLink(enclosure, feedUrl),
+    guid: (str(raw.guid) ?? str(raw.id) ?? about)?.trim().slice(0, MAX_GUID_CHARS) || undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
   };
+}
+
+/** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1): the same `FeedItem`s, the same caps. */
+function parseJsonFeed(text: string, feedUrl: string | undefined): Omit<ParsedFeed, 'encoding'> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new FeedParseError(`not a valid JSON Feed: ${firstLine(err)}`);
+  }
+  const feed = doc as { version?: unknown; title?: unknown; items?: unknown };
+  if (typeof feed !== 'object' || feed === null || typeof feed.version !== 'string' || !/^https?:\/\/jsonfeed\.org\/version\/1(\.1)?$/.test(feed.version)) {
+    throw new FeedParseError('not a JSON Feed (no "version" of https://jsonfeed.org/version/1 or 1.1)');
+  }
+  if (!Array.isArray(feed.items)) throw new FeedParseError('not a valid JSON Feed: "items" is not an array');
+  const items = feed.items
+    .filter((raw): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null)
+    .map((raw): FeedItem => {
+      const html = str(raw.content_html) ?? (str(raw.content_text) !== undefined ? escapeText(str(raw.content_text)!) : undefined) ?? escapeText(str(raw.summary) ?? '');
+      const date = str(raw.date_published) ?? str(raw.date_modified);
+      const attachment = Array.isArray(raw.attachments) && typeof raw.attachments[0] === 'object' ? str((raw.attachments[0] as { url?: unknown }).url) : undefined;
+      return {
+        title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
+        link: httpLink(str(raw.url), feedUrl) ?? httpLink(str(raw.external_url), feedUrl) ?? httpLink(attachment, feedUrl),
+        guid: str(raw.id)?.trim().slice(0, MAX_GUID_CHARS) || undefined,
+        published: date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)).toISOString() : undefined,
+        html: html.slice(0, MAX_BODY_CHARS),
+      };
+    });
+  return { title: str(feed.title), items };
+}
+
+/** Plain text as HTML that says the same (its line breaks kept). */
+function escapeText(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+    .join('<br>');
 }
 
 /** Titles are text, but feeds put markup and HTML entities in them (`Tom &amp;amp; Jerry`, `<b>`). */

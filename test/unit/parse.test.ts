@@ -158,8 +158,64 @@ describe('parseFeed: RSS 1.0 (RDF)', () => {
     const feed = await parseFeed(utf8(RDF));
     expect(feed.title).toBe('Coast Gazette');
     expect(feed.items).toEqual([
-      { title: 'Lighthouse reopens', link: 'https://coast.example/1', guid: undefined, published: '2024-05-04T12:00:00.000Z', html: 'The lighthouse reopened to visitors on Saturday.' },
+      { title: 'Lighthouse reopens', link: 'https://coast.example/1', guid: 'https://coast.example/1', published: '2024-05-04T12:00:00.000Z', html: 'The lighthouse reopened to visitors on Saturday.' },
     ]);
+  });
+
+  it('takes an item\u2019s rdf:about as its identity, and as its link when it has none', async () => {
+    const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+      <channel rdf:about="https://coast.example/"><title>Coast Gazette</title><link>https://coast.example/</link><description>d</description></channel>
+      <item rdf:about="https://coast.example/tide-tables"><title>Tide tables</title><description>Tides for the week.</description></item>
+    </rdf:RDF>`;
+    expect((await parseFeed(utf8(rdf))).items[0]).toMatchObject({ guid: 'https://coast.example/tide-tables', link: 'https://coast.example/tide-tables' });
+  });
+});
+
+describe('parseFeed: enclosures', () => {
+  it('links an item whose only link is its enclosure', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Radio</title>
+      <item><title>Morning bulletin</title><guid isPermaLink="false">hr-7</guid><description>The morning news.</description>
+      <enclosure url="https://radio.example/audio/bulletin-7.mp3" type="audio/mpeg" length="1024"/></item></channel></rss>`;
+    expect((await parseFeed(utf8(rss))).items[0]).toMatchObject({ guid: 'hr-7', link: 'https://radio.example/audio/bulletin-7.mp3' });
+  });
+});
+
+describe('parseFeed: JSON Feed', () => {
+  const jsonFeed = (version: string, items: unknown[]) => utf8(JSON.stringify({ version, title: 'Valley Courier', home_page_url: 'https://valley.example/', items }));
+
+  it('reads JSON Feed 1.1 items: id, url, title, HTML content, dates', async () => {
+    const feed = await parseFeed(
+      jsonFeed('https://jsonfeed.org/version/1.1', [
+        { id: 'vc-1', url: 'https://valley.example/1', title: 'Bridge &amp; <b>road</b> reopen', content_html: '<p>The bridge reopened.</p>', date_published: '2024-05-06T08:00:00+02:00' },
+        { id: 2, external_url: 'https://other.example/2', title: 'Plain', content_text: 'Line one\nLine <two>' },
+      ]),
+      'application/feed+json',
+    );
+    expect(feed.title).toBe('Valley Courier');
+    expect(feed.items).toEqual([
+      { title: 'Bridge & road reopen', link: 'https://valley.example/1', guid: 'vc-1', published: '2024-05-06T06:00:00.000Z', html: '<p>The bridge reopened.</p>' },
+      { title: 'Plain', link: 'https://other.example/2', guid: '2', published: undefined, html: 'Line one<br>Line &lt;two&gt;' },
+    ]);
+  });
+
+  it('reads JSON Feed 1.0, relative URLs resolved against the feed, attachments as the last resort for a link', async () => {
+    const feed = await parseFeed(
+      jsonFeed('https://jsonfeed.org/version/1', [
+        { id: 'a', url: '/posts/a', summary: 'Summary only.' },
+        { id: 'b', attachments: [{ url: 'https://valley.example/b.mp3', mime_type: 'audio/mpeg' }], content_text: 'Audio.' },
+        { id: 'c', url: 'javascript:alert(1)', content_text: 'No link.' },
+      ]),
+      'application/json',
+      'https://valley.example/feed.json',
+    );
+    expect(feed.items.map((i) => i.link)).toEqual(['https://valley.example/posts/a', 'https://valley.example/b.mp3', undefined]);
+    expect(feed.items[0]!.html).toBe('Summary only.');
+  });
+
+  it('rejects JSON that is not a JSON Feed, and a JSON Feed without items', async () => {
+    expect((await parseError(utf8('{"feed":"no"}'), 'application/json')).message).toMatch(/not a JSON Feed/);
+    expect((await parseError(utf8('{"version":"https://jsonfeed.org/version/1.1"}'))).message).toMatch(/"items" is not an array/);
+    expect((await parseError(utf8('{"version": "https://jsonfeed.org/version/1.1", '))).message).toMatch(/not a valid JSON Feed/);
   });
 });
 
@@ -168,9 +224,8 @@ describe('parseFeed: not a feed', () => {
     await parseError(utf8('<!DOCTYPE html><html><head><title>404</title></head><body><h1>Not found</h1></body></html>'));
   });
 
-  it('rejects JSON (even a JSON Feed)', async () => {
-    const err = await parseError(utf8('{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}'), 'application/json');
-    expect(err.message).toMatch(/not XML/);
+  it('rejects a document that is neither XML nor JSON', async () => {
+    expect((await parseError(utf8('Service unavailable'))).message).toMatch(/neither XML nor JSON Feed/);
   });
 
   it('rejects truncated XML', async () => {
