@@ -30,6 +30,8 @@ interface RawItem {
   /** RSS 1.0 (RDF): the item's URI, its identity. */
   'rdf:about'?: unknown;
   enclosure?: unknown;
+  /** Atom: the xml:base values in scope, outermost first. */
+  'feedmerge:xmlBases'?: unknown;
 }
 
 export interface ParsedFeed {
@@ -45,8 +47,11 @@ const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: 
  * date — and one bad `<published>` would lose the whole feed. Bad dates are dropped from the entry first:
  * the item then gets its fetch time as its date, like an RSS item without one.
  */
-type AtomEntry = Record<string, unknown>;
-const atom = parser as unknown as { parseItemAtom(entry: AtomEntry): unknown };
+type AtomEntry = Record<string, unknown> & { $?: Record<string, unknown> };
+const atom = parser as unknown as {
+  parseItemAtom(entry: AtomEntry): Record<string, unknown>;
+  buildAtomFeed(xml: { feed: AtomEntry & { entry?: AtomEntry[] } }): unknown;
+};
 const parseItemAtom = atom.parseItemAtom.bind(parser);
 atom.parseItemAtom = (entry: AtomEntry) => {
   const cleaned = { ...entry };
@@ -54,7 +59,19 @@ atom.parseItemAtom = (entry: AtomEntry) => {
     const value = (cleaned[field] as unknown[] | undefined)?.[0];
     if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) delete cleaned[field];
   }
-  return parseItemAtom(cleaned);
+  const item = parseItemAtom(cleaned);
+  // Relative links resolve against the feed's and the entry's xml:base, outermost first (RFC 4287 §2).
+  const bases = [entry[XML_BASES], entry.$?.['xml:base']].flat().filter((b): b is string => typeof b === 'string');
+  if (bases.length > 0) item[XML_BASES] = bases;
+  return item;
+};
+/** rss-parser ignores xml:base: the feed's is handed to its entries before they are parsed. */
+const XML_BASES = 'feedmerge:xmlBases';
+const buildAtomFeed = atom.buildAtomFeed.bind(parser);
+atom.buildAtomFeed = (xml) => {
+  const feedBase = xml.feed.$?.['xml:base'];
+  if (typeof feedBase === 'string') for (const entry of xml.feed.entry ?? []) entry[XML_BASES] = [feedBase];
+  return buildAtomFeed(xml);
 };
 
 /** Field caps: a hostile feed must not make a record exceed DynamoDB's 400 KB item limit. */
@@ -91,15 +108,30 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   const html = ([encoded, content, summary].find((body) => body && body.trim() !== '') ?? '').slice(0, MAX_BODY_CHARS);
   const published = str(raw.isoDate);
   const about = str(raw['rdf:about']);
+  const base = xmlBase(raw['feedmerge:xmlBases'], feedUrl);
   const enclosure = raw.enclosure && typeof raw.enclosure === 'object' ? str((raw.enclosure as { url?: unknown }).url) : undefined;
   return {
     title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
     // An item whose only link is its RDF URI or its enclosure is still linked (feedparser does the same).
-    link: httpLink(str(raw.link), feedUrl) ?? httpLink(about, feedUrl) ?? httpLink(enclosure, feedUrl),
+    link: httpLink(str(raw.link), base) ?? httpLink(about, base) ?? httpLink(enclosure, base),
     guid: (str(raw.guid) ?? str(raw.id) ?? about)?.trim().slice(0, MAX_GUID_CHARS) || undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
   };
+}
+
+/** The base URL of an Atom entry: its xml:base values resolved in turn against the feed's URL. */
+function xmlBase(bases: unknown, feedUrl: string | undefined): string | undefined {
+  if (!Array.isArray(bases)) return feedUrl;
+  let base = feedUrl;
+  for (const b of bases) {
+    try {
+      base = new URL(String(b), base).href;
+    } catch {
+      // An unusable xml:base is ignored, as if absent.
+    }
+  }
+  return base;
 }
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1): the same `FeedItem`s, the same caps. */

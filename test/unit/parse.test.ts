@@ -171,6 +171,29 @@ describe('parseFeed: RSS 1.0 (RDF)', () => {
   });
 });
 
+describe('parseFeed: Atom xml:base', () => {
+  const atomWithBases = (feedBase: string, entryBase: string | undefined, href: string) => `<?xml version="1.0"?>
+    <feed xmlns="http://www.w3.org/2005/Atom" xml:base="${feedBase}"><title>Valley Courier</title><id>urn:vc</id>
+      <updated>2024-05-06T08:00:00Z</updated>
+      <entry${entryBase ? ` xml:base="${entryBase}"` : ''}><title>Ferry</title><id>urn:vc:1</id><updated>2024-05-06T08:00:00Z</updated>
+        <link rel="alternate" href="${href}"/><content type="html">&lt;p&gt;The ferry runs again.&lt;/p&gt;</content></entry>
+    </feed>`;
+
+  it('resolves a relative link against the entry\u2019s xml:base, itself against the feed\u2019s, itself against the feed URL', async () => {
+    const feed = await parseFeed(utf8(atomWithBases('/news/', '2024/05/', 'ferry-runs')), undefined, 'https://valley.example/feeds/atom.xml');
+    expect(feed.items[0]!.link).toBe('https://valley.example/news/2024/05/ferry-runs');
+  });
+
+  it('uses the feed\u2019s xml:base alone when the entry has none, and keeps an absolute link as published', async () => {
+    expect((await parseFeed(utf8(atomWithBases('https://cdn.valley.example/a/', undefined, 'b')), undefined, 'https://valley.example/feed')).items[0]!.link).toBe(
+      'https://cdn.valley.example/a/b',
+    );
+    expect((await parseFeed(utf8(atomWithBases('https://cdn.valley.example/a/', '/x/', 'https://valley.example/abs?utm_source=rss')))).items[0]!.link).toBe(
+      'https://valley.example/abs?utm_source=rss',
+    );
+  });
+});
+
 describe('parseFeed: enclosures', () => {
   it('links an item whose only link is its enclosure', async () => {
     const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Radio</title>
