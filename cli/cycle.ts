@@ -15,6 +15,8 @@ export interface CycleSummary {
   readonly fetched: number;
   readonly notModified: number;
   readonly failed: number;
+  /** Not fetched this cycle: their servers asked for a pause, or they kept failing. */
+  readonly deferred: number;
   readonly items: number;
   readonly newStories: number;
   readonly merged: number;
@@ -47,6 +49,7 @@ export async function runCycle(log: (line: string) => void): Promise<CycleSummar
     fetched: reports.filter((r) => r.status === 'fetched').length,
     notModified: reports.filter((r) => r.status === 'not-modified').length,
     failed: reports.filter((r) => r.status === 'failed').length,
+    deferred: reports.filter((r) => r.status === 'deferred').length,
     items: sum((r) => r.items),
     newStories: sum((r) => r.newStories),
     merged: sum((r) => r.merged),
@@ -62,7 +65,9 @@ function progressLine(r: FetchReport): string {
   const ms = `${r.durationMs} ms`;
   switch (r.status) {
     case 'failed':
-      return `  ✗ ${id} failed: ${r.error}`;
+      return `  ✗ ${id} failed: ${r.error}${r.nextFetchAfter ? ` (next fetch after ${r.nextFetchAfter})` : ''}`;
+    case 'deferred':
+      return `  … ${id} deferred until ${r.nextFetchAfter}`;
     case 'not-modified':
       return `  = ${id} not modified (304, ${ms})`;
     case 'fetched':
@@ -73,7 +78,8 @@ function progressLine(r: FetchReport): string {
 export function summaryLine(s: CycleSummary): string {
   const published = s.publish.written.length > 0 ? `feed updated (${s.publish.written.join(', ')})` : 'feed unchanged';
   return (
-    `cycle: ${s.outlets} outlets — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed; ` +
+    `cycle: ${s.outlets} outlets — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed` +
+    `${s.deferred > 0 ? `, ${s.deferred} deferred` : ''}; ` +
     `${s.items} items seen, ${s.newStories} new stories, ${s.merged} copies merged; ` +
     `${s.publish.stories} stories in the feed, ${published}; ${(s.durationMs / 1000).toFixed(2)} s`
   );

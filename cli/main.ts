@@ -2,6 +2,7 @@
  * feedmerge command line. Data goes to stdout (machine-readable with --format json/csv), progress
  * and errors to stderr. Usage errors and bad configuration exit with 2 and one line, no stack trace.
  */
+import { mapConcurrent } from '../shared/core/concurrency.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
@@ -237,8 +238,30 @@ async function commandOutlets(args: string[]): Promise<void> {
       case 'list': {
         const outlets = await current();
         const format = oneOf(values.format!, 'format', ['table', 'json'] as const);
-        if (format === 'json') process.stdout.write(`${JSON.stringify({ outlets }, null, 2)}\n`);
-        else process.stdout.write(outlets.map((o) => `${o.id.padEnd(24)} ${o.name.padEnd(28)} ${o.url}`).join('\n') + (outlets.length ? '\n' : ''));
+        // Each outlet's health, from its fetch state: last status, failures in a row, when it is fetched next.
+        const { table } = runtime();
+        const states = await mapConcurrent(outlets, 8, (o) => table.getState(o.id));
+        const health = (i: number) => {
+          const st = states[i];
+          return {
+            lastStatus: st?.lastStatus ?? null,
+            lastFetchAt: st?.lastFetchAt ?? null,
+            lastSuccessAt: st?.lastSuccessAt ?? null,
+            consecutiveFailures: st?.consecutiveFailures ?? 0,
+            nextFetchAfter: st?.nextFetchAfter ?? null,
+            lastError: st?.lastError ?? null,
+          };
+        };
+        if (format === 'json') {
+          process.stdout.write(`${JSON.stringify({ outlets: outlets.map((o, i) => ({ ...o, health: health(i) })) }, null, 2)}\n`);
+          return;
+        }
+        const lines = outlets.map((o, i) => {
+          const h = health(i);
+          const state = h.lastFetchAt === null ? 'never fetched' : `${h.lastStatus ?? 'no answer'}, ${h.consecutiveFailures} failures${h.nextFetchAfter ? `, next after ${h.nextFetchAfter}` : ''}`;
+          return `${o.id.padEnd(24)} ${o.name.padEnd(28)} ${o.url}  [${state}]`;
+        });
+        process.stdout.write(lines.join('\n') + (lines.length ? '\n' : ''));
         return;
       }
       case 'add': {

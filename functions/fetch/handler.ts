@@ -25,7 +25,7 @@ async function fetchOne(job: FetchJob): Promise<FetchReport> {
   const { config, table, bucket } = runtime();
   const report = await processOutlet(job.outlet, { stories: table, contents: bucket, states: table, limits: config.fetch, thresholds: config.dedup });
   emitMetrics({
-    OutletsFetched: report.status === 'failed' ? 0 : 1,
+    OutletsFetched: report.status === 'fetched' || report.status === 'not-modified' ? 1 : 0,
     OutletsFailed: report.status === 'failed' ? 1 : 0,
     Items: report.items,
     NewStories: report.newStories,

@@ -186,12 +186,15 @@ export interface OutletState {
   readonly lastStatus?: number;
   readonly lastError?: string;
   readonly consecutiveFailures: number;
+  /** Not fetched before this instant (the server's Retry-After, back-off after consecutive failures). */
+  readonly nextFetchAfter?: string;
 }
 
 /** What fetching one outlet did: the unit of the runner's progress lines and summary. */
 export interface FetchReport {
   readonly outletId: string;
-  readonly status: 'fetched' | 'not-modified' | 'failed';
+  /** `deferred`: not fetched this cycle, its server asked for a pause or it kept failing (`nextFetchAfter`). */
+  readonly status: 'fetched' | 'not-modified' | 'failed' | 'deferred';
   readonly httpStatus?: number;
   readonly error?: string;
   readonly items: number;
@@ -203,4 +206,6 @@ export interface FetchReport {
   readonly unchanged: number;
   readonly updated: number;
   readonly durationMs: number;
+  /** Deferred or failed: when the outlet will be fetched again (absent: next cycle). */
+  readonly nextFetchAfter?: string;
 }

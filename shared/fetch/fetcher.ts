@@ -56,6 +56,8 @@ export class FetchError extends Error {
   constructor(
     message: string,
     readonly httpStatus?: number,
+    /** The server's `Retry-After` header, on a 429 or 503. */
+    readonly retryAfter?: string,
   ) {
     super(message);
     this.name = 'FetchError';
@@ -120,7 +122,8 @@ export async function fetchFeed(feedUrl: string, conditional: ConditionalHeaders
     }
     if (response.status !== 200) {
       await response.body?.cancel();
-      throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim(), response.status);
+      const retryAfter = response.status === 429 || response.status === 503 ? (response.headers.get('retry-after') ?? undefined) : undefined;
+      throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim(), response.status, retryAfter);
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > limits.maxBytes) {

@@ -10,6 +10,7 @@ import type { FetchReport, Outlet, OutletState } from '../core/model.ts';
 import type { ContentStore, OutletStateStore, StoryStore } from '../core/ports.ts';
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
 import { FeedParseError, parseFeed } from './parse.ts';
+import { nextFetchAfter, parseRetryAfter } from './politeness.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
 import type { NearThresholds } from '../dedup/similarity.ts';
 
@@ -32,8 +33,14 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   const memory = await deps.states.getOutlet(outlet.id);
   const previous = memory.state;
   const base = emptyReport(outlet.id);
+  // Its server asked for a pause, or it kept failing: not before then (no request, no write).
+  if (previous?.nextFetchAfter && Date.parse(previous.nextFetchAfter) > now.getTime()) {
+    return { ...base, status: 'deferred', nextFetchAfter: previous.nextFetchAfter, durationMs: Date.now() - started };
+  }
 
-  const fail = async (error: string, httpStatus?: number): Promise<FetchReport> => {
+  const fail = async (error: string, httpStatus?: number, retryAfter?: string): Promise<FetchReport> => {
+    const consecutiveFailures = (previous?.consecutiveFailures ?? 0) + 1;
+    const next = nextFetchAfter(now, consecutiveFailures, parseRetryAfter(retryAfter, now));
     await deps.states.putState({
       ...keepValidators(previous),
       outletId: outlet.id,
@@ -41,16 +48,17 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
       lastSuccessAt: previous?.lastSuccessAt,
       lastStatus: httpStatus,
       lastError: error,
-      consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
+      consecutiveFailures,
+      nextFetchAfter: next,
     });
-    return { ...base, status: 'failed', httpStatus, error, durationMs: Date.now() - started };
+    return { ...base, status: 'failed', httpStatus, error, durationMs: Date.now() - started, ...(next ? { nextFetchAfter: next } : {}) };
   };
 
   let outcome;
   try {
     outcome = await fetchFeed(outlet.url, { etag: previous?.etag, lastModified: previous?.lastModified }, deps.limits);
   } catch (err) {
-    if (err instanceof FetchError) return fail(`${redactUrl(outlet.url)}: ${err.message}`, err.httpStatus);
+    if (err instanceof FetchError) return fail(`${redactUrl(outlet.url)}: ${err.message}`, err.httpStatus, err.retryAfter);
     throw err;
   }
 

@@ -47,6 +47,12 @@ describe('feedmerge CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/cycle: 6 outlets — 0 fetched, 0 not modified, 6 failed/);
     expect(run.stderr).toMatch(/refused: 127\.0\.0\.1 is a private address/);
+    // Each outlet's health shows the refusal.
+    const listed = JSON.parse((await feedmerge('outlets', 'list', '--format', 'json', '--state', guarded)).stdout) as {
+      outlets: Array<{ id: string; health: { consecutiveFailures: number; lastError: string | null; lastStatus: number | null } }>;
+    };
+    expect(listed.outlets).toHaveLength(6);
+    for (const o of listed.outlets) expect(o.health).toMatchObject({ consecutiveFailures: 1, lastStatus: null, lastError: expect.stringMatching(/refused: /) });
   });
 
   it('run --once on the bundled examples, then stories --format json lists every item once', async () => {
@@ -108,6 +114,7 @@ describe('feedmerge CLI', () => {
     expect((await feedmerge('outlets', 'add', '--id', 'south', '--name', 'South', '--url', 'https://south.example/rss', '--state', registry)).code).toBe(0);
     const listed = JSON.parse((await feedmerge('outlets', 'list', '--format', 'json', '--state', registry)).stdout) as { outlets: Array<{ id: string }> };
     expect(listed.outlets.map((o) => o.id)).toEqual(['north', 'south']);
+    expect(listed.outlets[0]).toMatchObject({ health: { lastStatus: null, lastFetchAt: null, consecutiveFailures: 0, nextFetchAfter: null } });
     expect((await feedmerge('outlets', 'remove', '--id', 'north', '--state', registry)).code).toBe(0);
     const after = JSON.parse((await feedmerge('outlets', 'list', '--format', 'json', '--state', registry)).stdout) as { outlets: Array<{ id: string }> };
     expect(after.outlets.map((o) => o.id)).toEqual(['south']);

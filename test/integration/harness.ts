@@ -17,7 +17,7 @@ import { createClients } from '../../functions/storage/clients.ts';
 
 export type Behaviour =
   | { readonly kind: 'feed'; readonly body: string; readonly contentType?: string; readonly ignoreConditional?: boolean }
-  | { readonly kind: 'status'; readonly status: number }
+  | { readonly kind: 'status'; readonly status: number; readonly headers?: Record<string, string> }
   | { readonly kind: 'hang' }
   | { readonly kind: 'huge'; readonly bytes: number };
 
@@ -63,7 +63,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       }
       case 'status':
         answer(behaviour.status);
-        return void res.writeHead(behaviour.status).end('error page');
+        return void res.writeHead(behaviour.status, behaviour.headers ?? {}).end('error page');
       case 'hang': {
         answer(0);
         const release = () => res.destroy();

@@ -1,0 +1,28 @@
+/**
+ * When to fetch an outlet again after a failure: the server's `Retry-After` (429, 503) if it gave one,
+ * and an exponential back-off after consecutive failures — the later of the two. A first failure is
+ * retried at the next cycle (a blip); the second waits one schedule interval, then two, four… up to a day.
+ */
+
+/** The back-off's first step (the default schedule interval). */
+export const BACKOFF_BASE_MS = 15 * 60 * 1000;
+/** No outlet is left alone longer than this, whatever it asked for. */
+export const MAX_DEFER_MS = 24 * 3600 * 1000;
+
+/** A `Retry-After` value (delay-seconds or an HTTP date) as an instant, if it is one. */
+export function parseRetryAfter(value: string | undefined, now: Date): Date | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  if (/^\d+$/.test(raw)) return new Date(now.getTime() + Math.min(Number(raw) * 1000, MAX_DEFER_MS));
+  // An HTTP date names its day and month ("Fri, 20 Nov 2026 12:30:00 GMT"); "-5" is no date.
+  const at = /[a-z]{3}/i.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(at)) return undefined;
+  return new Date(Math.min(Math.max(at, now.getTime()), now.getTime() + MAX_DEFER_MS));
+}
+
+/** The instant before which the outlet is not fetched again (ISO 8601), or undefined: at the next cycle. */
+export function nextFetchAfter(now: Date, consecutiveFailures: number, retryAfter?: Date): string | undefined {
+  const backoff = consecutiveFailures >= 2 ? Math.min(BACKOFF_BASE_MS * 2 ** (consecutiveFailures - 2), MAX_DEFER_MS) : 0;
+  const until = Math.max(now.getTime() + backoff, retryAfter?.getTime() ?? 0);
+  return until > now.getTime() ? new Date(until).toISOString() : undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * Politeness across cycles, against a real outlet server and the real stores: a server's Retry-After
+ * and the back-off after consecutive failures are recorded in the outlet's state and honoured later —
+ * no request reaches the server before then.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outlet } from '../../shared/core/model.ts';
+import { processOutlet } from '../../shared/fetch/process-outlet.ts';
+import { BACKOFF_BASE_MS } from '../../shared/fetch/politeness.ts';
+import { runtime } from '../../functions/runtime.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Busy Gazette</title><item><title>Quay works</title><guid>q-1</guid><description>The quay works start on Monday and last three weeks, the harbour board said.</description></item></channel></rss>';
+
+describe('politeness across cycles', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 12, minutes));
+  const fetchAt = (outlet: Outlet, minutes: number) => {
+    const { table, bucket, config } = runtime();
+    return processOutlet(outlet, { stories: table, contents: bucket, states: table, limits: config.fetch, now: () => at(minutes) });
+  };
+  const hits = (path: string) => h.requests.filter((r) => r.path === path).length;
+
+  it('honours a 503\u2019s Retry-After: deferred without a request until then, fetched after', async () => {
+    const outlet: Outlet = { id: 'busy', name: 'Busy Gazette', url: `${h.baseUrl}busy.xml` };
+    h.routes.set('/busy.xml', { kind: 'status', status: 503, headers: { 'retry-after': '600' } });
+    const failed = await fetchAt(outlet, 0);
+    expect(failed).toMatchObject({ status: 'failed', httpStatus: 503, nextFetchAfter: at(10).toISOString() });
+    expect((await runtime().table.getState('busy'))?.nextFetchAfter).toBe(at(10).toISOString());
+
+    h.routes.set('/busy.xml', { kind: 'feed', body: FEED });
+    expect(await fetchAt(outlet, 5)).toMatchObject({ status: 'deferred', nextFetchAfter: at(10).toISOString() });
+    expect(hits('/busy.xml')).toBe(1);
+
+    expect(await fetchAt(outlet, 11)).toMatchObject({ status: 'fetched', items: 1 });
+    expect(hits('/busy.xml')).toBe(2);
+    const state = await runtime().table.getState('busy');
+    expect(state).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
+    expect(state?.nextFetchAfter).toBeUndefined();
+  });
+
+  it('backs off after consecutive failures: the next cycle once, then one interval, then two', async () => {
+    const outlet: Outlet = { id: 'flaky', name: 'Flaky Post', url: `${h.baseUrl}flaky.xml` };
+    h.routes.set('/flaky.xml', { kind: 'status', status: 500 });
+    const interval = BACKOFF_BASE_MS / 60_000;
+    expect(await fetchAt(outlet, 0)).toMatchObject({ status: 'failed' });
+    expect((await fetchAt(outlet, 0)).nextFetchAfter).toBe(at(interval).toISOString()); // second failure
+    expect(await fetchAt(outlet, interval - 1)).toMatchObject({ status: 'deferred' });
+    expect((await fetchAt(outlet, interval)).nextFetchAfter).toBe(at(interval + 2 * interval).toISOString()); // third
+    expect(hits('/flaky.xml')).toBe(3);
+  });
+});
