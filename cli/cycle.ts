@@ -30,8 +30,10 @@ const FETCH_CONCURRENCY = 4;
 
 export async function runCycle(log: (line: string) => void): Promise<CycleSummary> {
   const started = Date.now();
-  const { jobs } = await dispatch();
-  const reports = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job) => {
+  const { jobs, deferred } = await dispatch();
+  const paused: FetchReport[] = deferred.map((d) => ({ ...emptyReport(d.outletId), status: 'deferred', nextFetchAfter: d.nextFetchAfter, durationMs: 0 }));
+  for (const report of paused) log(progressLine(report));
+  const fetched = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job) => {
     let report: FetchReport;
     try {
       report = await fetchOutlet(job);
@@ -42,6 +44,7 @@ export async function runCycle(log: (line: string) => void): Promise<CycleSummar
     log(progressLine(report));
     return report;
   });
+  const reports = [...paused, ...fetched];
   const published = await publish();
   const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   return {

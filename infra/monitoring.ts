@@ -80,7 +80,7 @@ export class Monitoring extends Construct {
 
     const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
     dashboard.addWidgets(
-      new cloudwatch.GraphWidget({ title: 'Outlets per cycle', left: [metric('OutletsFetched'), metric('OutletsFailed'), metric('OutletsDispatched')], width: 12 }),
+      new cloudwatch.GraphWidget({ title: 'Outlets per cycle', left: [metric('OutletsFetched'), metric('OutletsFailed'), metric('OutletsDispatched'), metric('OutletsDeferred')], width: 12 }),
       new cloudwatch.GraphWidget({ title: 'Items, new stories and merges per cycle', left: [metric('Items'), metric('NewStories'), metric('Merged')], width: 12 }),
       new cloudwatch.GraphWidget({ title: 'Publishes and feed objects written', left: [metric('Published'), metric('FeedObjectsWritten')], width: 12 }),
       new cloudwatch.GraphWidget({

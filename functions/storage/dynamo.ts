@@ -339,6 +339,16 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     );
   }
 
+  /** When each outlet may be fetched again (outlets without a pause are absent): one batched read. */
+  async getDeferrals(outletIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const raw of await this.batchGet(outletIds.map((id) => keys.outletState(id)), ['outletId', 'nextFetchAfter'])) {
+      const r = unmarshall(raw);
+      if (typeof r.nextFetchAfter === 'string') out.set(String(r.outletId), r.nextFetchAfter);
+    }
+    return out;
+  }
+
   /** The outlet's fetch state alone (operators, tests). */
   async getState(outletId: string): Promise<OutletState | undefined> {
     return (await this.getOutlet(outletId)).state;

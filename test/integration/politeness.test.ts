@@ -55,3 +55,30 @@ describe('politeness across cycles', () => {
     expect(hits('/flaky.xml')).toBe(3);
   });
 });
+
+describe('dispatch honours the pauses', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('sends no job for an outlet whose server asked for a pause: the cycle reports it deferred, its server sees nothing', async () => {
+    const outlets: Outlet[] = [
+      { id: 'paused', name: 'Paused Post', url: `${h.baseUrl}paused.xml` },
+      { id: 'healthy', name: 'Healthy Herald', url: `${h.baseUrl}healthy.xml` },
+    ];
+    await h.registerOutlets(outlets);
+    h.routes.set('/paused.xml', { kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
+    h.routes.set('/healthy.xml', { kind: 'feed', body: FEED });
+    const first = await h.cycle();
+    expect(first).toMatchObject({ outlets: 2, fetched: 1, failed: 1, deferred: 0 });
+
+    h.routes.set('/paused.xml', { kind: 'feed', body: FEED.replace('q-1', 'q-2') });
+    const second = await h.cycle();
+    expect(second).toMatchObject({ outlets: 2, deferred: 1, failed: 0 });
+    expect(second.reports.find((r) => r.outletId === 'paused')).toMatchObject({ status: 'deferred', nextFetchAfter: expect.any(String) });
+    expect(h.requests.filter((r) => r.path === '/paused.xml')).toHaveLength(1);
+    expect(h.requests.filter((r) => r.path === '/healthy.xml')).toHaveLength(2);
+  });
+});
