@@ -14,46 +14,20 @@
  * Each `describe` runs against its own fresh stores. Tests marked "Regression (fixed)" describe a defect
  * they once exposed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FetchReport, Outlet } from '../../shared/core/model.ts';
-import { tokens } from '../../shared/text/normalise.ts';
+import { describe, expect, it } from 'vitest';
 import { headlineWords } from '../../shared/text/headline.ts';
 import { keysOf } from '../../shared/dedup/keys.ts';
 import { runtime } from '../../functions/runtime.ts';
-import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
-import { storyJson } from '../../cli/output.ts';
-import { html, rss, type Story, type TrapItem } from '../fixtures/traps.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { html, type Story, type TrapItem } from '../fixtures/traps.ts';
+import { OUTLET_NAMES, excerptOf, itemOf, outletId, wordCount, world, type OutletKey, type StoryJson, type World } from './world.ts';
 
 /** November 2026 (the dateline below says "Nov 3"). */
 const at = (day: number, hour = 12, minute = 0) => new Date(Date.UTC(2026, 10, day, hour, minute));
 
-const OUTLET_NAMES = {
-  metro: 'Metro Wire',
-  harbour: 'Harbour Gazette',
-  valley: 'Valley Voice',
-  north: 'North Star',
-  roundup: 'News Roundup',
-} as const;
-type OutletKey = keyof typeof OUTLET_NAMES;
-const outletId = (key: OutletKey) => OUTLET_NAMES[key].toLowerCase().replace(/\W+/g, '-');
 
-type StoryJson = ReturnType<typeof storyJson>;
-type World = ReturnType<typeof world>;
 
-const wordCount = (paragraphs: readonly string[]) => paragraphs.reduce((n, p) => n + tokens(p).length, 0);
-const excerptOf = (story: Story): Story => ({ ...story, slug: `${story.slug}-excerpt`, paragraphs: [story.paragraphs[0]!] });
 
-/** One item of `key`'s feed carrying `story`: link and GUID derived from the outlet and the story's slug. */
-function itemOf(key: OutletKey, story: Story, published: Date, body?: string): TrapItem {
-  return {
-    guid: `${outletId(key)}:${story.slug}`,
-    link: `https://${outletId(key)}.example/news/${story.slug}`,
-    title: story.title,
-    published,
-    html: body ?? html(story.paragraphs),
-  };
-}
+
 
 /** A headline-only item: "WATCH: <headline> - Outlet", and a body that only points to the outlet's site. */
 function headlineOnlyOf(key: OutletKey, story: Story, published: Date): TrapItem {
@@ -66,49 +40,6 @@ function headlineOnlyOf(key: OutletKey, story: Story, published: Date): TrapItem
   };
 }
 
-/** Fresh stores and outlet server for one `describe`, with the helpers every test uses. */
-function world() {
-  let h: Harness | undefined;
-  const outlet = (key: OutletKey): Outlet => ({ id: outletId(key), name: OUTLET_NAMES[key], url: `${h!.baseUrl}${outletId(key)}.xml` });
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.registerOutlets((Object.keys(OUTLET_NAMES) as OutletKey[]).map(outlet));
-  });
-  afterAll(async () => h?.close());
-
-  const w = {
-    get h(): Harness {
-      return h!;
-    },
-    serve(key: OutletKey, items: readonly TrapItem[]) {
-      h!.routes.set(`/${outletId(key)}.xml`, { kind: 'feed', body: rss(OUTLET_NAMES[key], items) });
-    },
-    fetch: (key: OutletKey): Promise<FetchReport> => fetchHandler({ outlet: outlet(key) }),
-    async publish(key: OutletKey, items: readonly TrapItem[]): Promise<FetchReport> {
-      w.serve(key, items);
-      const report = await w.fetch(key);
-      expect(report.status).toBe('fetched');
-      return report;
-    },
-    stories: async (): Promise<StoryJson[]> => (await runtime().table.listStories()).map(storyJson),
-    /** The stories holding a copy with this URL (one, if every item is in exactly one story). */
-    async storiesWith(url: string): Promise<StoryJson[]> {
-      return (await w.stories()).filter((s) => s.copies.some((c) => c.url === url));
-    },
-    async storyWith(url: string): Promise<StoryJson> {
-      const found = await w.storiesWith(url);
-      expect(found, `stories holding ${url}`).toHaveLength(1);
-      return found[0]!;
-    },
-    /** The STORY record and every copy, read by id (a merged story's id leads to its survivor). */
-    async record(storyId: string) {
-      const record = await runtime().table.getStory(storyId);
-      expect(record, `story ${storyId}`).toBeDefined();
-      return record!;
-    },
-  };
-  return w;
-}
 
 const copyAt = (story: StoryJson, url: string) => {
   const copy = story.copies.find((c) => c.url === url);
