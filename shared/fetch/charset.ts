@@ -41,10 +41,24 @@ function tryDecode(bytes: Uint8Array, label: string): DecodedText | undefined {
     return undefined; // unknown label
   }
   try {
-    return { text: decoder.decode(bytes), encoding: decoder.encoding };
+    return { text: fixWindows1252(decoder.decode(bytes), decoder.encoding), encoding: decoder.encoding };
   } catch {
     return undefined; // not valid in that encoding
   }
+}
+
+/**
+ * windows-1252's bytes 0x80–0x9F are curly quotes, dashes, €, ™…; Node 20.18.3+ decodes them as the C1
+ * control characters of Latin-1 (nodejs/node#56542). ISO-8859-1 and latin1 labels mean windows-1252 in
+ * the WHATWG Encoding standard, so every such decode is mapped back here.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1 = /[\u0080-\u009f]/g;
+
+function fixWindows1252(text: string, encoding: string): string {
+  if (encoding !== 'windows-1252' || !C1.test(text)) return text;
+  return text.replace(C1, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
@@ -55,5 +69,5 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
     if (decoded) return decoded;
   }
   const fallback = new TextDecoder('windows-1252');
-  return { text: fallback.decode(bytes), encoding: fallback.encoding };
+  return { text: fixWindows1252(fallback.decode(bytes), fallback.encoding), encoding: fallback.encoding };
 }

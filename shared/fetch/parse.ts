@@ -9,6 +9,7 @@ import Parser from 'rss-parser';
 import type { FeedItem } from '../core/model.ts';
 import { decodeFeedBytes } from './charset.ts';
 import { extractLines } from '../text/extract.ts';
+import { displayText } from '../text/normalise.ts';
 
 export class FeedParseError extends Error {
   constructor(message: string) {
@@ -40,39 +41,46 @@ export interface ParsedFeed {
   readonly items: FeedItem[];
 }
 
-const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
-
 /**
- * rss-parser turns Atom dates into ISO strings with `new Date(x).toISOString()`, which throws on a bad
- * date — and one bad `<published>` would lose the whole feed. Bad dates are dropped from the entry first:
- * the item then gets its fetch time as its date, like an RSS item without one.
+ * A parser per document: rss-parser reuses one xml2js parser, and one document with several XML errors
+ * leaves it marked as failed — the next document's errors would then be silently ignored.
  */
-type AtomEntry = Record<string, unknown> & { $?: Record<string, unknown> };
-const atom = parser as unknown as {
-  parseItemAtom(entry: AtomEntry): Record<string, unknown>;
-  buildAtomFeed(xml: { feed: AtomEntry & { entry?: AtomEntry[] } }): unknown;
-};
-const parseItemAtom = atom.parseItemAtom.bind(parser);
-atom.parseItemAtom = (entry: AtomEntry) => {
-  const cleaned = { ...entry };
-  for (const field of ['published', 'updated']) {
-    const value = (cleaned[field] as unknown[] | undefined)?.[0];
-    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) delete cleaned[field];
-  }
-  const item = parseItemAtom(cleaned);
-  // Relative links resolve against the feed's and the entry's xml:base, outermost first (RFC 4287 §2).
-  const bases = [entry[XML_BASES], entry.$?.['xml:base']].flat().filter((b): b is string => typeof b === 'string');
-  if (bases.length > 0) item[XML_BASES] = bases;
-  return item;
-};
 /** rss-parser ignores xml:base: the feed's is handed to its entries before they are parsed. */
 const XML_BASES = 'feedmerge:xmlBases';
-const buildAtomFeed = atom.buildAtomFeed.bind(parser);
-atom.buildAtomFeed = (xml) => {
-  const feedBase = xml.feed.$?.['xml:base'];
-  if (typeof feedBase === 'string') for (const entry of xml.feed.entry ?? []) entry[XML_BASES] = [feedBase];
-  return buildAtomFeed(xml);
-};
+
+function newParser() {
+  const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
+  /**
+   * rss-parser turns Atom dates into ISO strings with `new Date(x).toISOString()`, which throws on a bad
+   * date — and one bad `<published>` would lose the whole feed. Bad dates are dropped from the entry first:
+   * the item then gets its fetch time as its date, like an RSS item without one.
+   */
+  type AtomEntry = Record<string, unknown> & { $?: Record<string, unknown> };
+  const atom = parser as unknown as {
+    parseItemAtom(entry: AtomEntry): Record<string, unknown>;
+    buildAtomFeed(xml: { feed: AtomEntry & { entry?: AtomEntry[] } }): unknown;
+  };
+  const parseItemAtom = atom.parseItemAtom.bind(parser);
+  atom.parseItemAtom = (entry: AtomEntry) => {
+    const cleaned = { ...entry };
+    for (const field of ['published', 'updated']) {
+      const value = (cleaned[field] as unknown[] | undefined)?.[0];
+      if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) delete cleaned[field];
+    }
+    const item = parseItemAtom(cleaned);
+    // Relative links resolve against the feed's and the entry's xml:base, outermost first (RFC 4287 §2).
+    const bases = [entry[XML_BASES], entry.$?.['xml:base']].flat().filter((b): b is string => typeof b === 'string');
+    if (bases.length > 0) item[XML_BASES] = bases;
+    return item;
+  };
+  const buildAtomFeed = atom.buildAtomFeed.bind(parser);
+  atom.buildAtomFeed = (xml) => {
+    const feedBase = xml.feed.$?.['xml:base'];
+    if (typeof feedBase === 'string') for (const entry of xml.feed.entry ?? []) entry[XML_BASES] = [feedBase];
+    return buildAtomFeed(xml);
+  };
+  return parser;
+}
 
 /** Field caps: a hostile feed must not make a record exceed DynamoDB's 400 KB item limit. */
 const MAX_TITLE_CHARS = 1_000;
@@ -87,12 +95,14 @@ export const MAX_BODY_CHARS = 256 * 1024;
  */
 export async function parseFeed(bytes: Uint8Array, contentType?: string, feedUrl?: string): Promise<ParsedFeed> {
   const { text, encoding } = decodeFeedBytes(bytes, contentType);
+  // Links resolve against the feed's URL without its credentials: they must never reach a record.
+  feedUrl = feedUrl === undefined ? undefined : withoutUserInfo(feedUrl);
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) return { ...parseJsonFeed(trimmed, feedUrl), encoding };
   if (!trimmed.startsWith('<')) throw new FeedParseError('neither XML nor JSON Feed (the document starts with neither "<" nor "{")');
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
   try {
-    feed = await parser.parseString(trimmed);
+    feed = await newParser().parseString(trimmed);
   } catch (err) {
     throw new FeedParseError(`not a valid RSS/Atom feed: ${firstLine(err)}`);
   }
@@ -118,6 +128,17 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
   };
+}
+
+function withoutUserInfo(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
 }
 
 /** The base URL of an Atom entry: its xml:base values resolved in turn against the feed's URL. */
@@ -174,7 +195,7 @@ function escapeText(text: string): string {
 
 /** Titles are text, but feeds put markup and HTML entities in them (`Tom &amp;amp; Jerry`, `<b>`). */
 function plainTitle(raw: string): string {
-  if (!/[<&]/.test(raw)) return raw.trim();
+  if (!/[<&]/.test(raw)) return displayText(raw);
   return extractLines(raw.replace(/\r?\n/g, ' '))
     .map((line) => line.text)
     .join(' ');

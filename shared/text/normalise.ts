@@ -26,7 +26,12 @@ const ASCII_SPACES_TO_FOLD = /\s\s|[\t\n\r\f\v]/;
 const ASCII_NON_WORD = /[^a-z0-9]+/;
 const NUMBERS = /\p{N}+/gu;
 
+/** Characters XML 1.0 forbids (and DEL): an outlet's stray control bytes must not break the merged feed. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 export function displayText(text: string): string {
+  if (HAS_CONTROL.test(text)) text = text.replace(CONTROL, '');
   if (!NON_ASCII.test(text)) return ASCII_SPACES_TO_FOLD.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
   return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
