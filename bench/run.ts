@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeedItem, Outlet } from '../shared/core/model.ts';
 import { article, rng, sentence } from './articles.ts';
-import { fingerprintFeed, identifyItems } from '../shared/dedup/fingerprint.ts';
+import { fingerprintFeed } from '../shared/dedup/fingerprint.ts';
+import { identifyDocument } from '../shared/dedup/identity.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
@@ -34,7 +35,7 @@ function benchPurePath(): void {
     const start = process.hrtime.bigint();
     let keys = 0;
     for (const items of feeds) {
-      const all = identifyItems(items);
+      const all = identifyDocument(items);
       const { fingerprints } = fingerprintFeed(outlet, all, all);
       for (const fp of fingerprints.values()) {
         keys += keysOf(fp.words, fp.headline).lookup.length;

@@ -56,7 +56,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
   // ---- ingest ----------------------------------------------------------------------------------
 
   async getItems(outletId: string, itemKeys: readonly string[]): Promise<Map<string, ItemRecord>> {
-    const found = await this.batchGet(itemKeys.map((k) => keys.item(outletId, k)), ['itemKey', 'storyId', 'rawHash', 'contentHash']);
+    const found = await this.batchGet(itemKeys.map((k) => keys.item(outletId, k)), ['itemKey', 'storyId', 'rawHash', 'contentHash', 'url']);
     const out = new Map<string, ItemRecord>();
     for (const raw of found) {
       const r = unmarshall(raw);
@@ -66,6 +66,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
         storyId: String(r.storyId),
         rawHash: String(r.rawHash),
         contentHash: String(r.contentHash),
+        ...(typeof r.url === 'string' ? { url: r.url } : {}),
       });
     }
     return out;

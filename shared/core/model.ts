@@ -68,6 +68,8 @@ export interface ItemRecord {
   readonly storyId: string;
   readonly rawHash: string;
   readonly contentHash: string;
+  /** The item's link when last recorded ('' when it had none): tells apart items that share a GUID. */
+  readonly url?: string;
 }
 
 /** The `COPY` record: one outlet's copy of a story. */

@@ -17,6 +17,7 @@ import { analyseLine, recurringEdges, recurringShapes, stripBoilerplate, type Bo
 import { lineKey } from '../text/normalise.ts';
 import { headlineDecorations, headlineWords } from '../text/headline.ts';
 import { SHORT_TEXT_WORDS } from './similarity.ts';
+import type { IdentifiedItem } from './identity.ts';
 
 export const MIN_BODY_WORDS = 15;
 /** Bumped when normalisation changes so that old and new hashes never collide by accident. */
@@ -33,31 +34,6 @@ export function storyIdFor(hash: string): string {
 
 export function itemKeyOf(identity: string): string {
   return sha256(identity).slice(0, 32);
-}
-
-export function itemIdentity(item: FeedItem, fallbackToLink: boolean): string {
-  const guid = item.guid?.trim();
-  if (guid && !fallbackToLink) return `guid:${guid}`;
-  const link = item.link?.trim();
-  if (link) return `link:${link}`;
-  return `hash:${sha256([item.title, item.published ?? '', item.html].join('\u0000')).slice(0, 32)}`;
-}
-
-/**
- * Identities for a whole feed document. A GUID that items with different links share (a broken feed)
- * cannot tell them apart, so those items fall back to their links; the same item listed twice (same GUID,
- * same link) keeps its GUID identity and is kept once.
- */
-export function itemIdentities(items: readonly FeedItem[]): string[] {
-  const variants = new Map<string, Set<string>>();
-  for (const item of items) {
-    const guid = item.guid?.trim();
-    if (!guid) continue;
-    const set = variants.get(guid) ?? new Set<string>();
-    set.add(item.link?.trim() || rawHashOf(item));
-    variants.set(guid, set);
-  }
-  return items.map((item) => itemIdentity(item, (variants.get(item.guid?.trim() ?? '')?.size ?? 0) > 1));
 }
 
 export function rawHashOf(item: FeedItem): string {
@@ -93,28 +69,6 @@ export function fingerprint(
     wordCount: words.length,
     headline,
   };
-}
-
-/** One item of a feed document, with its identity, ready for the "already seen?" check. */
-export interface IdentifiedItem {
-  readonly item: FeedItem;
-  readonly identity: string;
-  readonly itemKey: string;
-  readonly rawHash: string;
-}
-
-/** Identifies every item of a feed document; an item listed twice (same identity) is kept once. */
-export function identifyItems(items: readonly FeedItem[]): IdentifiedItem[] {
-  const identities = itemIdentities(items);
-  const seen = new Set<string>();
-  const out: IdentifiedItem[] = [];
-  items.forEach((item, i) => {
-    const identity = identities[i]!;
-    if (seen.has(identity)) return;
-    seen.add(identity);
-    out.push({ item, identity, itemKey: itemKeyOf(identity), rawHash: rawHashOf(item) });
-  });
-  return out;
 }
 
 /**

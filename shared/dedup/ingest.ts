@@ -24,7 +24,8 @@ import type { FeedItem, ItemRecord, MatchKind, Outlet, StoryRecord, StorySummary
 import type { ContentStore, StoryStore } from '../core/ports.ts';
 import { MAX_MERGE_REDIRECTS } from '../core/schema.ts';
 import { tokens } from '../text/normalise.ts';
-import { fingerprintFeed, identifyItems } from './fingerprint.ts';
+import { fingerprintFeed } from './fingerprint.ts';
+import { identityClaims, needsQualifiedLookup, plainKeys, settleIdentities } from './identity.ts';
 import { decide, mergeOrder, type CandidateStory, type ItemEvidence } from './decide.ts';
 import { isTitleKey, KEY_STORY_CAP, keysOf } from './keys.ts';
 import { copyKey, publicationDate, type PreparedItem } from './records.ts';
@@ -64,8 +65,12 @@ const MAX_CANDIDATES = 6;
 const TITLE_CANDIDATES = 2;
 
 export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestResult> {
-  const identified = identifyItems(items);
-  const known = await deps.stories.getItems(outlet.id, identified.map((it) => it.itemKey));
+  // Identities first (see identity.ts): a second, usually empty, read settles GUIDs shared by two items.
+  const claims = identityClaims(items);
+  const known = new Map(await deps.stories.getItems(outlet.id, plainKeys(claims)));
+  const qualified = needsQualifiedLookup(claims, known);
+  if (qualified.length > 0) for (const [k, v] of await deps.stories.getItems(outlet.id, qualified)) known.set(k, v);
+  const identified = settleIdentities(claims, known);
   const todo = identified.filter((it) => known.get(it.itemKey)?.rawHash !== it.rawHash);
   const counts = { items: identified.length, unchanged: identified.length - todo.length, newStories: 0, merged: 0, nearMerged: 0, updated: 0 };
   if (todo.length === 0) return { ...counts, newBoilerplate: [] };

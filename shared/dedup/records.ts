@@ -5,7 +5,8 @@
 import type { CanonicalContent, CopyRecord, FeedItem, ItemFingerprint, ItemRecord, MatchKind, Outlet, StoryPointer, StoryRecord } from '../core/model.ts';
 import type { CanonicalCandidate, OriginCandidate } from '../core/ports.ts';
 import { copyKeyOf } from '../core/schema.ts';
-import { sha256, storyIdFor, type IdentifiedItem } from './fingerprint.ts';
+import { sha256, storyIdFor } from './fingerprint.ts';
+import type { IdentifiedItem } from './identity.ts';
 import type { TextKeys } from './keys.ts';
 import type { TextProfile } from './similarity.ts';
 
@@ -121,5 +122,12 @@ export function contentOf(p: PreparedItem): CanonicalContent {
 }
 
 export function itemRecordOf(p: PreparedItem, storyId: string): ItemRecord {
-  return { outletId: p.outlet.id, itemKey: p.it.itemKey, storyId, rawHash: p.it.rawHash, contentHash: p.fp.contentHash };
+  return {
+    outletId: p.outlet.id,
+    itemKey: p.it.itemKey,
+    storyId,
+    rawHash: p.it.rawHash,
+    contentHash: p.fp.contentHash,
+    url: p.it.item.link?.trim() ?? '',
+  };
 }

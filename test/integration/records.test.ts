@@ -8,6 +8,8 @@ import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, OUTLETS, SOLO, renderFeed, type Article } from '../fixtures/feeds.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { itemOf, world } from './world.ts';
+import { BUDGET, HOSPITAL } from '../fixtures/traps.ts';
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 9, day, hour));
 
@@ -160,5 +162,22 @@ describe('story records', () => {
       expect(stories[0]!.copies).toHaveLength(2);
       expect(stories[0]!.copies.filter((c) => c.match === 'first')).toHaveLength(1);
     }
+  });
+});
+
+describe('a GUID shared by two different items (a broken feed)', () => {
+  const w = world();
+  const day = new Date(Date.UTC(2026, 9, 20, 8));
+  const budget = { ...itemOf('metro', BUDGET, day), guid: 'shared-guid' };
+  const hospital = { ...itemOf('metro', HOSPITAL, day), guid: 'shared-guid' };
+
+  it('keeps two stories with one copy each across cycles: reordered, one missing, both back', async () => {
+    expect(await w.publish('metro', [budget, hospital])).toMatchObject({ items: 2, newStories: 2 });
+    expect(await w.publish('metro', [hospital])).toMatchObject({ items: 1, unchanged: 1, newStories: 0, merged: 0 });
+    expect(await w.publish('metro', [hospital, budget])).toMatchObject({ items: 2, unchanged: 2, newStories: 0, merged: 0 });
+    const stories = await w.stories();
+    expect(stories).toHaveLength(2);
+    for (const story of stories) expect(story.copies).toHaveLength(1);
+    expect(new Set(stories.flatMap((s) => s.copies.map((c) => c.url)))).toEqual(new Set([budget.link, hospital.link]));
   });
 });

@@ -3,14 +3,12 @@ import {
   MIN_BODY_WORDS,
   fingerprint,
   fingerprintFeed,
-  identifyItems,
-  itemIdentities,
-  itemIdentity,
   itemKeyOf,
   rawHashOf,
   sha256,
   storyIdFor,
 } from '../../shared/dedup/fingerprint.ts';
+import { identifyDocument } from '../../shared/dedup/identity.ts';
 import { extractLines } from '../../shared/text/extract.ts';
 import type { FeedItem, ItemFingerprint } from '../../shared/core/model.ts';
 
@@ -64,7 +62,7 @@ function valleyItem(paragraphs: readonly string[], title = 'Old ferry terminal w
 }
 
 function fingerprintOne(outlet: { id: string; name: string }, item: FeedItem, feed: readonly FeedItem[] = [item]): ItemFingerprint {
-  const all = identifyItems(feed);
+  const all = identifyDocument(feed);
   const wanted = all.filter((it) => it.item === item);
   const result = fingerprintFeed(outlet, all, wanted).fingerprints;
   expect(result.size).toBe(1);
@@ -129,7 +127,7 @@ describe('contentHash', () => {
         `<p>The Environment Office will publish its next reading at noon, and again at six in the evening, as usual.</p>`,
     });
     const feed = [1, 2, 3, 4].map(report);
-    const all = identifyItems(feed);
+    const all = identifyDocument(feed);
     const hashes = new Set([...fingerprintFeed({ id: 'river', name: 'River Watch' }, all, all).fingerprints.values()].map((f) => f.contentHash));
     expect(hashes.size).toBe(4);
   });
@@ -183,82 +181,6 @@ describe('short and empty bodies', () => {
     expect(f.basis).toBe('body');
     const fewer: FeedItem = { ...item, html: `<p>${words.split(' ').slice(1).join(' ')}.</p>` };
     expect(fingerprint('o', 'guid:w', fewer, extractLines(fewer.html), noCtx(item.title)).basis).toBe('item');
-  });
-});
-
-describe('identity', () => {
-  const base: FeedItem = { title: 'T', html: '<p>x</p>' };
-
-  it('prefers the GUID, trimmed', () => {
-    expect(itemIdentity({ ...base, guid: '  g-1 ', link: 'https://x.example/1' }, false)).toBe('guid:g-1');
-  });
-
-  it('falls back to the link when there is no GUID, or a blank one', () => {
-    expect(itemIdentity({ ...base, link: ' https://x.example/1 ' }, false)).toBe('link:https://x.example/1');
-    expect(itemIdentity({ ...base, guid: '   ', link: 'https://x.example/1' }, false)).toBe('link:https://x.example/1');
-  });
-
-  it('uses the link when asked to fall back, a content hash if there is no link', () => {
-    expect(itemIdentity({ ...base, guid: 'g', link: 'https://x.example/1' }, true)).toBe('link:https://x.example/1');
-    expect(itemIdentity({ ...base, guid: 'g' }, true)).toMatch(/^hash:/);
-  });
-
-  it('falls back to a hash of what the item carries', () => {
-    const a = itemIdentity({ title: 'A', html: '<p>one</p>' }, false);
-    expect(a).toMatch(/^hash:[0-9a-f]{32}$/);
-    expect(itemIdentity({ title: 'A', html: '<p>one</p>' }, false)).toBe(a);
-    expect(itemIdentity({ title: 'A', html: '<p>two</p>' }, false)).not.toBe(a);
-    expect(itemIdentity({ title: 'B', html: '<p>one</p>' }, false)).not.toBe(a);
-    expect(itemIdentity({ title: 'A', html: '<p>one</p>', published: '2024-01-01T00:00:00Z' }, false)).not.toBe(a);
-  });
-
-  it('makes items that share a GUID in one feed fall back to their links', () => {
-    const items: FeedItem[] = [
-      { ...base, guid: 'same', link: 'https://x.example/1' },
-      { ...base, guid: 'same', link: 'https://x.example/2' },
-      { ...base, guid: 'unique', link: 'https://x.example/3' },
-    ];
-    expect(itemIdentities(items)).toEqual(['link:https://x.example/1', 'link:https://x.example/2', 'guid:unique']);
-  });
-
-  // Regression (fixed): two different items that share a GUID and have no link fall back to "guid:<same>" again
-  // (itemIdentity returns the GUID when there is no link), so identifyItems treats the second one as a
-  // duplicate listing and drops it. The documented chain is guid → link → hash; it should end in the hash.
-  it('keeps two different items that share a GUID and have no link apart', () => {
-    const items: FeedItem[] = [
-      { title: 'Ferry cancelled', guid: 'same', html: '<p>The morning ferry is cancelled.</p>' },
-      { title: 'Bridge closed', guid: 'same', html: '<p>The old bridge is closed for repairs.</p>' },
-    ];
-    expect(identifyItems(items)).toHaveLength(2);
-  });
-});
-
-describe('identifyItems', () => {
-  it('keeps the first of two listings of the same item', () => {
-    const first: FeedItem = { guid: 'g-1', link: 'https://x.example/1', title: 'First listing', html: '<p>a</p>' };
-    const second: FeedItem = { guid: 'g-1', link: 'https://x.example/1', title: 'First listing', html: '<p>a</p>' };
-    const other: FeedItem = { guid: 'g-2', link: 'https://x.example/2', title: 'Other', html: '<p>b</p>' };
-    const out = identifyItems([first, other, second]);
-    // Same GUID, same link: one item listed twice keeps its GUID identity (the one stored last time).
-    expect(out.map((it) => it.identity)).toEqual(['guid:g-1', 'guid:g-2']);
-    expect(out[0]!.item).toBe(first);
-  });
-
-  it('drops an item listed twice with the same link and no GUID', () => {
-    const a: FeedItem = { link: 'https://x.example/1', title: 'A', html: '' };
-    expect(identifyItems([a, { ...a }])).toHaveLength(1);
-  });
-
-  it('gives each item its itemKey and rawHash', () => {
-    const item: FeedItem = { guid: 'g-1', title: 'T', html: '<p>x</p>' };
-    const [it1] = identifyItems([item]);
-    expect(it1!.itemKey).toBe(itemKeyOf('guid:g-1'));
-    expect(it1!.itemKey).toMatch(/^[0-9a-f]{32}$/);
-    expect(it1!.rawHash).toBe(rawHashOf(item));
-  });
-
-  it('returns nothing for an empty feed', () => {
-    expect(identifyItems([])).toEqual([]);
   });
 });
 
@@ -330,7 +252,7 @@ describe('fingerprintFeed', () => {
 
   it('fingerprints only the wanted items', () => {
     const items = [harbourItem(STORY), { ...harbourItem(ANOTHER_STORY, 'Otters'), guid: 'harbour-102', link: 'https://harbour.example/news/otters' }];
-    const all = identifyItems(items);
+    const all = identifyDocument(items);
     const out = fingerprintFeed(HARBOUR, all, [all[1]!]).fingerprints;
     expect([...out.keys()]).toEqual([all[1]!.itemKey]);
   });
