@@ -21,6 +21,11 @@ export interface FeedItem {
   readonly published?: string;
   /** The richest HTML body the item carries (content:encoded / atom content / description). */
   readonly html: string;
+  /**
+   * The absolute URL that relative URLs inside `html` resolve against: the Atom `xml:base` in scope of the
+   * body (content, entry, feed), else the item's link, else the feed's URL.
+   */
+  readonly baseUrl?: string;
 }
 
 /**

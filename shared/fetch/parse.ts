@@ -33,6 +33,8 @@ interface RawItem {
   enclosure?: unknown;
   /** Atom: the xml:base values in scope, outermost first. */
   'feedmerge:xmlBases'?: unknown;
+  /** Atom: the xml:base of the entry's content (or summary) element itself. */
+  'feedmerge:bodyBase'?: unknown;
 }
 
 export interface ParsedFeed {
@@ -47,6 +49,7 @@ export interface ParsedFeed {
  */
 /** rss-parser ignores xml:base: the feed's is handed to its entries before they are parsed. */
 const XML_BASES = 'feedmerge:xmlBases';
+const BODY_BASE = 'feedmerge:bodyBase';
 
 function newParser() {
   const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
@@ -71,6 +74,9 @@ function newParser() {
     // Relative links resolve against the feed's and the entry's xml:base, outermost first (RFC 4287 §2).
     const bases = [entry[XML_BASES], entry.$?.['xml:base']].flat().filter((b): b is string => typeof b === 'string');
     if (bases.length > 0) item[XML_BASES] = bases;
+    const body = [entry.content, entry.summary].map((el) => (el as AtomEntry[] | undefined)?.[0]).find((el) => el !== undefined);
+    const bodyBase = typeof body === 'object' ? body.$?.['xml:base'] : undefined;
+    if (typeof bodyBase === 'string') item[BODY_BASE] = bodyBase;
     return item;
   };
   const buildAtomFeed = atom.buildAtomFeed.bind(parser);
@@ -118,16 +124,35 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   const html = ([encoded, content, summary].find((body) => body && body.trim() !== '') ?? '').slice(0, MAX_BODY_CHARS);
   const published = str(raw.isoDate);
   const about = str(raw['rdf:about']);
-  const base = xmlBase(raw['feedmerge:xmlBases'], feedUrl);
+  const bases = Array.isArray(raw[XML_BASES]) ? (raw[XML_BASES] as unknown[]) : [];
+  const base = xmlBase(bases, feedUrl);
   const enclosure = raw.enclosure && typeof raw.enclosure === 'object' ? str((raw.enclosure as { url?: unknown }).url) : undefined;
+  // An item whose only link is its RDF URI or its enclosure is still linked (feedparser does the same).
+  const link = httpLink(str(raw.link), base) ?? httpLink(about, base) ?? httpLink(enclosure, base);
+  const bodyBases = raw[BODY_BASE] === undefined ? bases : [...bases, raw[BODY_BASE]];
   return {
     title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
-    // An item whose only link is its RDF URI or its enclosure is still linked (feedparser does the same).
-    link: httpLink(str(raw.link), base) ?? httpLink(about, base) ?? httpLink(enclosure, base),
+    link,
     guid: (str(raw.guid) ?? str(raw.id) ?? about)?.trim().slice(0, MAX_GUID_CHARS) || undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? published : undefined,
     html,
+    ...optional('baseUrl', absoluteBase(bodyBases.length > 0 ? xmlBase(bodyBases, feedUrl) : (link ?? feedUrl))),
   };
+}
+
+/** A base for relative URLs must be absolute http(s); anything else is no base at all. */
+function absoluteBase(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? withoutUserInfo(u.href) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function withoutUserInfo(url: string): string {
@@ -142,8 +167,7 @@ function withoutUserInfo(url: string): string {
 }
 
 /** The base URL of an Atom entry: its xml:base values resolved in turn against the feed's URL. */
-function xmlBase(bases: unknown, feedUrl: string | undefined): string | undefined {
-  if (!Array.isArray(bases)) return feedUrl;
+function xmlBase(bases: readonly unknown[], feedUrl: string | undefined): string | undefined {
   let base = feedUrl;
   for (const b of bases) {
     try {
@@ -174,12 +198,14 @@ function parseJsonFeed(text: string, feedUrl: string | undefined): Omit<ParsedFe
       const html = str(raw.content_html) ?? (str(raw.content_text) !== undefined ? escapeText(str(raw.content_text)!) : undefined) ?? escapeText(str(raw.summary) ?? '');
       const date = str(raw.date_published) ?? str(raw.date_modified);
       const attachment = Array.isArray(raw.attachments) && typeof raw.attachments[0] === 'object' ? str((raw.attachments[0] as { url?: unknown }).url) : undefined;
+      const link = httpLink(str(raw.url), feedUrl) ?? httpLink(str(raw.external_url), feedUrl) ?? httpLink(attachment, feedUrl);
       return {
         title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
-        link: httpLink(str(raw.url), feedUrl) ?? httpLink(str(raw.external_url), feedUrl) ?? httpLink(attachment, feedUrl),
+        link,
         guid: str(raw.id)?.trim().slice(0, MAX_GUID_CHARS) || undefined,
         published: date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)).toISOString() : undefined,
         html: html.slice(0, MAX_BODY_CHARS),
+        ...optional('baseUrl', absoluteBase(link ?? feedUrl)),
       };
     });
   return { title: str(feed.title), items };

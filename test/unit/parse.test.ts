@@ -94,6 +94,7 @@ describe('parseFeed: RSS 2.0', () => {
       guid: 'harbour-101',
       published: '2024-05-06T08:00:00.000Z',
       html: '<p>The harbour authority confirmed on Monday that the terminal will go.</p><p>Traders &amp; operators reacted.</p>',
+      baseUrl: 'https://harbour.example/news/ferry',
     });
   });
 
@@ -158,7 +159,7 @@ describe('parseFeed: RSS 1.0 (RDF)', () => {
     const feed = await parseFeed(utf8(RDF));
     expect(feed.title).toBe('Coast Gazette');
     expect(feed.items).toEqual([
-      { title: 'Lighthouse reopens', link: 'https://coast.example/1', guid: 'https://coast.example/1', published: '2024-05-04T12:00:00.000Z', html: 'The lighthouse reopened to visitors on Saturday.' },
+      { title: 'Lighthouse reopens', link: 'https://coast.example/1', guid: 'https://coast.example/1', published: '2024-05-04T12:00:00.000Z', html: 'The lighthouse reopened to visitors on Saturday.', baseUrl: 'https://coast.example/1' },
     ]);
   });
 
@@ -194,6 +195,34 @@ describe('parseFeed: Atom xml:base', () => {
   });
 });
 
+describe('parseFeed: the base of relative URLs inside content', () => {
+  const atom = (attrs: { feed?: string; entry?: string; content?: string }, link = '') => `<?xml version="1.0"?>
+    <feed xmlns="http://www.w3.org/2005/Atom"${attrs.feed ? ` xml:base="${attrs.feed}"` : ''}><title>Valley Courier</title><id>urn:vc</id>
+      <updated>2024-05-06T08:00:00Z</updated>
+      <entry${attrs.entry ? ` xml:base="${attrs.entry}"` : ''}><title>Ferry</title><id>urn:vc:1</id><updated>2024-05-06T08:00:00Z</updated>
+        ${link ? `<link href="${link}"/>` : ''}
+        <content type="html"${attrs.content ? ` xml:base="${attrs.content}"` : ''}>&lt;p&gt;&lt;img src="map.png"&gt;The ferry runs.&lt;/p&gt;</content></entry>
+    </feed>`;
+  const baseOf = async (xml: string, feedUrl?: string) => (await parseFeed(utf8(xml), undefined, feedUrl)).items[0]!.baseUrl;
+
+  it('is the content\u2019s own xml:base, resolved against the entry\u2019s, the feed\u2019s and the feed URL', async () => {
+    expect(await baseOf(atom({ feed: '/news/', entry: '2024/', content: 'ferry/' }, 'x'), 'https://valley.example/feeds/atom.xml')).toBe(
+      'https://valley.example/news/2024/ferry/',
+    );
+    expect(await baseOf(atom({ entry: 'https://cdn.valley.example/e/' }, 'https://valley.example/a'))).toBe('https://cdn.valley.example/e/');
+  });
+
+  it('is the item\u2019s link when no xml:base is in scope, else the feed URL (without credentials)', async () => {
+    expect(await baseOf(atom({}, 'https://valley.example/2024/ferry'), 'https://valley.example/feed')).toBe('https://valley.example/2024/ferry');
+    expect(await baseOf(atom({}), 'https://editor:s3cret@valley.example/feed')).toBe('https://valley.example/feed');
+    expect(await baseOf(atom({}))).toBeUndefined();
+  });
+
+  it('is never a non-http(s) URL', async () => {
+    expect(await baseOf(atom({ content: 'javascript:alert(1)//' }, 'https://valley.example/a'))).toBeUndefined();
+  });
+});
+
 describe('parseFeed: enclosures', () => {
   it('links an item whose only link is its enclosure', async () => {
     const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Radio</title>
@@ -216,8 +245,8 @@ describe('parseFeed: JSON Feed', () => {
     );
     expect(feed.title).toBe('Valley Courier');
     expect(feed.items).toEqual([
-      { title: 'Bridge & road reopen', link: 'https://valley.example/1', guid: 'vc-1', published: '2024-05-06T06:00:00.000Z', html: '<p>The bridge reopened.</p>' },
-      { title: 'Plain', link: 'https://other.example/2', guid: '2', published: undefined, html: 'Line one<br>Line &lt;two&gt;' },
+      { title: 'Bridge & road reopen', link: 'https://valley.example/1', guid: 'vc-1', published: '2024-05-06T06:00:00.000Z', html: '<p>The bridge reopened.</p>', baseUrl: 'https://valley.example/1' },
+      { title: 'Plain', link: 'https://other.example/2', guid: '2', published: undefined, html: 'Line one<br>Line &lt;two&gt;', baseUrl: 'https://other.example/2' },
     ]);
   });
 
