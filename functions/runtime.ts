@@ -7,6 +7,7 @@ import { createClients } from './storage/clients.ts';
 import { DynamoStore } from './storage/dynamo.ts';
 import { S3Store } from './storage/s3.ts';
 import { JobQueue } from './storage/sqs.ts';
+import { HostGate } from '../shared/fetch/host-gate.ts';
 
 export interface Runtime {
   readonly config: RuntimeConfig;
@@ -15,6 +16,8 @@ export interface Runtime {
   /** Deployed only (see RuntimeConfig). */
   readonly fetchQueue?: JobQueue;
   readonly publishQueue?: JobQueue;
+  /** This process's bound on concurrent fetches per host (shared by every job it runs). */
+  readonly hosts: HostGate;
 }
 
 let cached: { readonly key: string; readonly runtime: Runtime } | undefined;
@@ -33,6 +36,7 @@ export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
     bucket: new S3Store(clients.s3, config.bucketName),
     fetchQueue: config.fetchQueueUrl ? new JobQueue(clients.sqs, config.fetchQueueUrl) : undefined,
     publishQueue: config.publishQueueUrl ? new JobQueue(clients.sqs, config.publishQueueUrl) : undefined,
+    hosts: new HostGate(config.fetch.perHost),
   };
   cached = { key, runtime };
   return runtime;

@@ -99,6 +99,8 @@ export interface RuntimeConfig {
     readonly userAgent: string;
     /** Which addresses feeds may be fetched from (fetch/network-guard.ts). */
     readonly network: NetworkPolicy;
+    /** At most this many fetches to one host (and port) at once, per process (fetch/host-gate.ts). */
+    readonly perHost: number;
   };
 }
 
@@ -108,6 +110,7 @@ export const DEFAULTS = {
   feedBaseUrl: 'http://127.0.0.1:8400/',
   feedLimit: 50,
   timeoutMs: 20_000,
+  perHost: 2,
   maxBytes: 10 * 1024 * 1024,
   maxItems: 1_000,
   userAgent: 'feedmerge/0.1 (+https://github.com/feedmerge/feedmerge)',
@@ -148,6 +151,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
       maxBytes: int(env, 'FEEDMERGE_MAX_FEED_BYTES', DEFAULTS.maxBytes, 1024, 1024 ** 3),
       maxItems: int(env, 'FEEDMERGE_MAX_ITEMS', DEFAULTS.maxItems, 1, 100_000),
       userAgent: str(env, 'FEEDMERGE_USER_AGENT', DEFAULTS.userAgent),
+      perHost: int(env, 'FEEDMERGE_FETCHES_PER_HOST', DEFAULTS.perHost, 1, 64),
       // The deployed stack always denies private networks; the local runner allows them (its outlets
       // are served on 127.0.0.1) unless told otherwise. Link-local addresses are refused either way.
       network: bool(env, 'FEEDMERGE_DENY_PRIVATE_NETWORK') ? DENY_PRIVATE : ALLOW_PRIVATE,

@@ -11,6 +11,7 @@ import type { ContentStore, OutletStateStore, StoryStore } from '../core/ports.t
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
 import { FeedParseError, parseFeed } from './parse.ts';
 import { nextFetchAfter, parseRetryAfter } from './politeness.ts';
+import type { HostGate } from './host-gate.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
 import type { NearThresholds } from '../dedup/similarity.ts';
 
@@ -19,6 +20,8 @@ export interface ProcessOutletDeps {
   readonly contents: ContentStore;
   readonly states: OutletStateStore;
   readonly limits: FetchLimits & { readonly maxItems: number };
+  /** Bounds concurrent fetches per host across the outlets this process works on. */
+  readonly hosts?: HostGate;
   readonly thresholds?: NearThresholds;
   readonly now?: () => Date;
 }
@@ -56,7 +59,8 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
 
   let outcome;
   try {
-    outcome = await fetchFeed(outlet.url, { etag: previous?.etag, lastModified: previous?.lastModified }, deps.limits);
+    const fetch = () => fetchFeed(outlet.url, { etag: previous?.etag, lastModified: previous?.lastModified }, deps.limits);
+    outcome = await (deps.hosts ? deps.hosts.run(outlet.url, fetch) : fetch());
   } catch (err) {
     if (err instanceof FetchError) return fail(`${redactUrl(outlet.url)}: ${err.message}`, err.httpStatus, err.retryAfter);
     throw err;

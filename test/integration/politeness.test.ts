@@ -3,6 +3,8 @@
  * and the back-off after consecutive failures are recorded in the outlet's state and honoured later —
  * no request reaches the server before then.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outlet } from '../../shared/core/model.ts';
 import { processOutlet } from '../../shared/fetch/process-outlet.ts';
@@ -80,5 +82,45 @@ describe('dispatch honours the pauses', () => {
     expect(second.reports.find((r) => r.outletId === 'paused')).toMatchObject({ status: 'deferred', nextFetchAfter: expect.any(String) });
     expect(h.requests.filter((r) => r.path === '/paused.xml')).toHaveLength(1);
     expect(h.requests.filter((r) => r.path === '/healthy.xml')).toHaveLength(2);
+  });
+});
+
+describe('at most a few requests to one host at once', () => {
+  let h: Harness;
+  let slow: Server;
+  let inFlight = 0;
+  let peak = 0;
+  let served = 0;
+  beforeAll(async () => {
+    h = await startHarness();
+    // One publisher's server, slow to answer, carrying six of the outlets (sections of one site).
+    slow = createServer((req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        served++;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED.replace('q-1', `q${req.url}`));
+      }, 150);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => slow?.close(resolve));
+    await h?.close();
+  });
+
+  it('fetches six outlets of one host at most two at a time (FEEDMERGE_FETCHES_PER_HOST), while another host\u2019s outlet goes on', async () => {
+    expect(runtime().config.fetch.perHost).toBe(2);
+    const port = (slow.address() as AddressInfo).port;
+    const sections = ['news', 'sport', 'business', 'culture', 'travel', 'weather'].map(
+      (s): Outlet => ({ id: `big-${s}`, name: `Big Daily ${s}`, url: `http://127.0.0.1:${port}/${s}.xml` }),
+    );
+    await h.registerOutlets([...sections, { id: 'other', name: 'Other Herald', url: `${h.baseUrl}other.xml` }]);
+    h.routes.set('/other.xml', { kind: 'feed', body: FEED.replace('q-1', 'o-1') });
+    const summary = await h.cycle();
+    expect(summary).toMatchObject({ outlets: 7, fetched: 7, failed: 0 });
+    expect(served).toBe(6);
+    expect(peak).toBe(2);
   });
 });
