@@ -106,10 +106,14 @@ export async function parseFeed(bytes: Uint8Array, contentType?: string, feedUrl
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) return { ...parseJsonFeed(trimmed, feedUrl), encoding };
   if (!trimmed.startsWith('<')) throw new FeedParseError('neither XML nor JSON Feed (the document starts with neither "<" nor "{")');
+  const depth = xmlDepth(trimmed, MAX_XML_DEPTH);
+  if (depth > MAX_XML_DEPTH) throw new FeedParseError(`not a valid RSS/Atom feed: elements nested more than ${MAX_XML_DEPTH} deep`);
   let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
   try {
     feed = await newParser().parseString(trimmed);
   } catch (err) {
+    // The parser builds its tree recursively: nesting the depth scan misjudged still ends here, not in a crash.
+    if (err instanceof RangeError) throw new FeedParseError('not a valid RSS/Atom feed: elements nested too deeply to read');
     throw new FeedParseError(`not a valid RSS/Atom feed: ${firstLine(err)}`);
   }
   const items = (feed.items ?? []).map((raw) => toFeedItem(raw, feedUrl));
@@ -177,6 +181,41 @@ function xmlBase(bases: readonly unknown[], feedUrl: string | undefined): string
     }
   }
   return base;
+}
+
+/**
+ * Feeds nest a few levels (rss > channel > item > field); markup inside a field is escaped or CDATA. Far
+ * deeper nesting is an attack on the recursive tree builder (libxml2 stops at 256 by default too).
+ */
+const MAX_XML_DEPTH = 256;
+
+/**
+ * The deepest element nesting of an XML document, scanning tags linearly (comments, CDATA, processing
+ * instructions and the doctype skipped); stops early once `limit` is passed.
+ */
+export function xmlDepth(xml: string, limit = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = xml.indexOf('<');
+  while (i !== -1 && deepest <= limit) {
+    let end: number;
+    if (xml.startsWith('<!--', i)) end = endOf(xml, '-->', i);
+    else if (xml.startsWith('<![CDATA[', i)) end = endOf(xml, ']]>', i);
+    else if (xml.startsWith('<?', i)) end = endOf(xml, '?>', i);
+    else if (xml.startsWith('<!', i)) end = endOf(xml, xml.indexOf('[', i) !== -1 && xml.indexOf('[', i) < xml.indexOf('>', i) ? ']>' : '>', i);
+    else {
+      end = endOf(xml, '>', i);
+      if (xml[i + 1] === '/') depth = Math.max(0, depth - 1);
+      else if (xml[end - 2] !== '/') deepest = Math.max(deepest, ++depth);
+    }
+    i = xml.indexOf('<', end);
+  }
+  return deepest;
+}
+
+function endOf(xml: string, marker: string, from: number): number {
+  const at = xml.indexOf(marker, from + 1);
+  return at === -1 ? xml.length : at + marker.length;
 }
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1): the same `FeedItem`s, the same caps. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedParseError, MAX_BODY_CHARS, parseFeed, type ParsedFeed } from '../../shared/fetch/parse.ts';
+import { FeedParseError, MAX_BODY_CHARS, parseFeed, type ParsedFeed, xmlDepth } from '../../shared/fetch/parse.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -404,5 +404,26 @@ describe('parseFeed: hostile sizes', () => {
 <item><title>Big</title><link>https://a.example/1</link><description><![CDATA[${body}]]></description></item></channel></rss>`;
     const [item] = (await parseFeed(utf8(xml))).items;
     expect(item!.html.length).toBe(MAX_BODY_CHARS);
+  });
+});
+
+describe('xmlDepth', () => {
+  it('counts element nesting, not self-closed elements, comments, CDATA, instructions or the doctype', () => {
+    expect(xmlDepth('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss><channel><item><br/></item></channel></rss>')).toBe(3);
+    expect(xmlDepth('<a><!-- <b><c><d> --><![CDATA[<e><f><g>]]><h/></a>')).toBe(1);
+  });
+
+  it('stops scanning once past its limit', () => {
+    expect(xmlDepth(`${'<a>'.repeat(10_000)}`, 300)).toBe(301);
+  });
+});
+
+describe('parseFeed: nesting', () => {
+  const nested = (n: number) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title><item><title>T</title><description>${'<b>'.repeat(n)}x${'</b>'.repeat(n)}</description></item></channel></rss>`;
+
+  it('reads a feed nested 200 deep, refuses one nested 300 deep with a message that says so', async () => {
+    expect((await parseFeed(utf8(nested(200)))).items).toHaveLength(1);
+    await expect(parseFeed(utf8(nested(300)))).rejects.toThrow(/^not a valid RSS\/Atom feed: elements nested more than 256 deep$/);
   });
 });
