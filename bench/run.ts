@@ -5,7 +5,9 @@
  *    over synthetic ~5 KB HTML articles, one core, several runs: median items/s.
  * 2. Cost per event, against embedded dynalite + s3rver with request meters: a new story, an exact
  *    copy, a near copy (excerpt), an earlier and fuller copy, a headline-only copy, an already-seen item.
+ * 3. Peak memory of a cycle over hostile feeds (bench/hostile-cycle.ts, a child process).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,5 +96,21 @@ async function benchCosts(): Promise<void> {
   }
 }
 
+/**
+ * Peak memory of one cycle over the hostile feeds and the worst feeds the default caps let through
+ * (bench/hostile-cycle.ts), in a child process so that the peak is the cycle's own.
+ */
+function benchHostileMemory(): void {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hostile-cycle.ts')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) throw new Error(`hostile cycle failed (exit ${child.status}): ${child.stderr.slice(-2000)}`);
+  const r = JSON.parse(last) as { outlets: number; fetched: number; failed: number; items: number; seconds: number; peakRssMb: number };
+  console.log(`\nhostile cycle: ${r.outlets} outlets (${r.fetched} fetched, ${r.failed} refused or failed), ${r.items} items, ${r.seconds.toFixed(1)} s`);
+  console.log(`  peak RSS ${r.peakRssMb} MB (embedded DynamoDB and S3 servers in the same process; limit 1,024 MB)`);
+}
+
 benchPurePath();
-if (!process.argv.includes('--pure-only')) await benchCosts();
+if (!process.argv.includes('--pure-only')) {
+  await benchCosts();
+  benchHostileMemory();
+}

@@ -61,6 +61,11 @@ export interface IngestDeps {
 
 /** Candidate stories verified per item, most keys first: bounds reads on pathological collisions. */
 const MAX_CANDIDATES = 6;
+/**
+ * Canonical texts kept (as compared profiles) for the length of a document: enough for a feed's stories
+ * to be compared with each other without a second S3 read, bounded so a long feed cannot hold them all.
+ */
+const PROFILE_CACHE = 256;
 /** Of those, kept for the stories found through headline keys (a headline-only item has nothing else). */
 const TITLE_CANDIDATES = 2;
 
@@ -76,9 +81,10 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
   if (todo.length === 0) return { ...counts, newBoilerplate: [] };
 
   const { fingerprints, newBoilerplate } = fingerprintFeed(outlet, identified, todo, deps.learned);
-  const prepared: PreparedItem[] = todo
+  const prepared: Array<PreparedItem | undefined> = todo
     .map((it) => {
       const fp = fingerprints.get(it.itemKey)!;
+      fingerprints.delete(it.itemKey);
       // A text too short to found a story on (a first sentence, a teaser) is still evidence: it is read.
       return {
         outlet,
@@ -92,7 +98,10 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
 
   const session = new IngestSession(deps);
-  for (const p of prepared) {
+  for (let i = 0; i < prepared.length; i++) {
+    const p = prepared[i]!;
+    // Done with once processed: a long feed's texts (and their compared windows) are not all held at once.
+    prepared[i] = undefined;
     const previous = known.get(p.it.itemKey);
     if (previous) {
       await session.recordEdit(p, previous);
@@ -244,13 +253,19 @@ class IngestSession {
 
   private async profileOf(record: StoryRecord): Promise<TextProfile | undefined> {
     const cached = this.profiles.get(record.canonicalHash);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      // Most recently used last: the first key is the one to evict.
+      this.profiles.delete(record.canonicalHash);
+      this.profiles.set(record.canonicalHash, cached);
+      return cached ?? undefined;
+    }
     const content = await this.deps.contents.getCanonical(record.canonicalHash);
     const profile =
       content && content.basis === 'body'
         ? { tokens: content.paragraphs.flatMap((line) => tokens(line)), headline: record.headline.split(' ').filter(Boolean) }
         : null;
     this.profiles.set(record.canonicalHash, profile);
+    if (this.profiles.size > PROFILE_CACHE) this.profiles.delete(this.profiles.keys().next().value!);
     return profile ?? undefined;
   }
 }

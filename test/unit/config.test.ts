@@ -167,7 +167,7 @@ describe('loadRuntimeConfig', () => {
       s3ForcePathStyle: false,
       feed: { title: DEFAULTS.feedTitle, description: DEFAULTS.feedDescription, baseUrl: DEFAULTS.feedBaseUrl, limit: DEFAULTS.feedLimit },
       dedup: DEFAULT_THRESHOLDS,
-      fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent, network: ALLOW_PRIVATE },
+      fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent, network: ALLOW_PRIVATE, perHost: DEFAULTS.perHost },
     });
   });
 
@@ -191,6 +191,7 @@ describe('loadRuntimeConfig', () => {
       FEEDMERGE_MAX_FEED_BYTES: '2048',
       FEEDMERGE_MAX_ITEMS: '10',
       FEEDMERGE_USER_AGENT: 'test-agent/1',
+      FEEDMERGE_FETCHES_PER_HOST: '3',
       FEEDMERGE_NEAR_CONTAINMENT: '0.9',
       FEEDMERGE_NEAR_MIN_SHARED: '12',
       FEEDMERGE_NEAR_COVERAGE: '0.4',
@@ -205,7 +206,7 @@ describe('loadRuntimeConfig', () => {
       s3ForcePathStyle: true,
       feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20 },
       dedup: { containment: 0.9, containmentWithTitle: 0.75, minShared: 12, coverage: 0.4, title: 0.6, conflictRatio: 0 },
-      fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1', network: DENY_PRIVATE },
+      fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1', network: DENY_PRIVATE, perHost: 3 },
     });
   });
 
