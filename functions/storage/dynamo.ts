@@ -223,7 +223,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
           'SET storyId = :storyId, outletId = :outletId, outletName = :outletName, itemKey = :itemKey, #url = :url, ' +
           'guid = :guid, title = :title, published = :published, contentHash = :contentHash, gsi2pk = :gsi2pk, ' +
           'gsi2sk = :gsi2sk, firstSeen = if_not_exists(firstSeen, :firstSeen), #match = if_not_exists(#match, :match), ' +
-          'score = if_not_exists(score, :score)',
+          'score = if_not_exists(score, :score), evidence = if_not_exists(evidence, :evidence)',
         ExpressionAttributeNames: { '#url': 'url', '#match': 'match' },
         ExpressionAttributeValues: marshall({
           ':storyId': copy.storyId,
@@ -239,6 +239,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
           ':firstSeen': copy.firstSeen,
           ':match': copy.match,
           ':score': copy.score,
+          ':evidence': copy.evidence ?? '',
         }),
       }),
     );
@@ -555,6 +556,7 @@ function toCopy(r: Record<string, unknown>): CopyRecord {
     match: r.match as MatchKind,
     score: Number(r.score ?? 1),
     contentHash: String(r.contentHash ?? ''),
+    ...(typeof r.evidence === 'string' && r.evidence !== '' ? { evidence: r.evidence } : {}),
   };
 }
 

@@ -94,6 +94,8 @@ export interface CopyRecord {
   /** Similarity to the story's content in [0, 1]; 1 for `first` and `exact`. */
   readonly score: number;
   readonly contentHash: string;
+  /** What matched, in words (`decide.ts`): why this copy is in this story. Absent in older records. */
+  readonly evidence?: string;
 }
 
 /** A story's origin: the earliest-published copy — credited, linked, dated. */

@@ -17,7 +17,7 @@
  */
 import type { FingerprintBasis, StorySummary } from '../core/model.ts';
 import { headlineAgreement } from '../text/headline.ts';
-import { compareTexts, decideNear, DEFAULT_THRESHOLDS, type NearThresholds, type TextProfile } from './similarity.ts';
+import { compareTexts, decideNear, DEFAULT_THRESHOLDS, type Comparison, type NearThresholds, type TextProfile } from './similarity.ts';
 
 /** Headline agreement that joins on headlines alone (share of the shorter headline's words in the other). */
 export const TITLE_JOIN_AGREEMENT = 0.75;
@@ -64,7 +64,7 @@ export function decide(
   candidates: readonly CandidateStory[],
   thresholds: NearThresholds = DEFAULT_THRESHOLDS,
 ): Decision {
-  const byText: { story: StorySummary; score: number; title: number }[] = [];
+  const byText: { story: StorySummary; score: number; title: number; comparison: Comparison }[] = [];
   const rejected: string[] = [];
   // Any text is verified, a lede too short to found a story on included: it is evidence all the same.
   if (item.profile.tokens.length > 0) {
@@ -72,7 +72,7 @@ export function decide(
       if (!c.profile || c.story.storyId === exactOwner?.storyId) continue;
       const comparison = compareTexts(item.profile, c.profile);
       const verdict = decideNear(comparison, thresholds);
-      if (verdict.same) byText.push({ story: c.story, score: round3(comparison.containment), title: comparison.title });
+      if (verdict.same) byText.push({ story: c.story, score: round3(comparison.containment), title: comparison.title, comparison });
       else rejected.push(`${c.story.storyId}: ${verdict.reason}`);
     }
   }
@@ -87,11 +87,11 @@ export function decide(
     const target = [...found].sort(mergeOrder)[0]!;
     const absorb = [...new Set(found.map((s) => s.storyId))].filter((id) => id !== target.storyId);
     if (exactOwner && target.storyId === exactOwner.storyId) {
-      return { kind: 'join', storyId: target.storyId, match: 'exact', score: 1, evidence: 'same normalised text', absorb };
+      return { kind: 'join', storyId: target.storyId, match: 'exact', score: 1, evidence: 'same text once boilerplate and typography are removed (content hash)', absorb };
     }
     const text = byText.find((m) => m.story.storyId === target.storyId);
     if (text) {
-      return { kind: 'join', storyId: target.storyId, match: 'near', score: text.score, evidence: `text contained ${text.score}`, absorb };
+      return { kind: 'join', storyId: target.storyId, match: 'near', score: text.score, evidence: describeTextMatch(text.comparison), absorb };
     }
     // The oldest is the headline-founded story: the copy joins it on its headline, the text matches merge in.
     const best = exactOwner ? { match: 'exact' as const, score: 1 } : { match: 'near' as const, score: byText[0]!.score };
@@ -105,12 +105,20 @@ export function decide(
       storyId: headlineOnly.story.storyId,
       match: 'title',
       score: round3(headlineOnly.agreement),
-      evidence: `headline agrees ${round3(headlineOnly.agreement)}`,
+      evidence: `headline agrees ${round3(headlineOnly.agreement)} (${item.basis === 'item' ? 'this copy has' : 'the story has'} too little text to compare)`,
       absorb: [],
     };
   }
   const why = [...rejected, ...(headlineOnly.kind === 'refused' ? [headlineOnly.reason] : [])].join('; ') || 'no candidate story';
   return { kind: 'first', reason: why };
+}
+
+/** A near match in words: how much text matched, and what else agreed. */
+export function describeTextMatch(c: Comparison): string {
+  const parts = [`${c.shared} four-word passages of ${Math.round(c.shared / Math.max(c.containment, 1e-9))} matched (${round3(c.containment)} of the shorter text)`];
+  if (c.title > 0) parts.push(`headline agrees ${round3(c.title)}`);
+  if (c.agreements > 0) parts.push(`${c.agreements} ${c.agreements === 1 ? 'number agrees' : 'numbers agree'} in context`);
+  return parts.join('; ');
 }
 
 type TitleMatch =

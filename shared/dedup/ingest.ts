@@ -147,7 +147,7 @@ class IngestSession {
     if (decision.kind === 'first') return this.found(p, new Set(candidates.map((c) => c.story.storyId)), isGeneric);
     const byId = new Map([...records.values()].map((r) => [r.storyId, r]));
     const target = byId.get(decision.storyId)!;
-    await this.writer.join(p, target, decision.match, decision.score, isGeneric);
+    await this.writer.join(p, target, decision, isGeneric);
     for (const loser of decision.absorb) await this.merge(target, byId.get(loser)!);
     await this.writer.markSeen(p, decision.storyId);
     return decision.match;
@@ -164,7 +164,7 @@ class IngestSession {
     if (founded.kind === 'joined') {
       const owner = (await this.resolve([founded.storyId])).get(founded.storyId);
       if (!owner) throw new Error(`content hash ${p.fp.contentHash} points at missing story ${founded.storyId}`);
-      await this.writer.join(p, owner, 'exact', 1, isGeneric);
+      await this.writer.join(p, owner, { match: 'exact', score: 1, evidence: 'same text, founded at the same moment (content hash)' }, isGeneric);
       await this.writer.markSeen(p, owner.storyId);
       return 'exact';
     }
@@ -180,7 +180,7 @@ class IngestSession {
         const byId = new Map([...records.values()].map((r) => [r.storyId, r]));
         const group = [mine, ...[decision.storyId, ...decision.absorb].map((id) => byId.get(id)!)].sort(mergeOrder);
         const winner = group[0]!;
-        if (winner.storyId !== mine.storyId) await this.writer.join(p, winner, decision.match, decision.score, isGeneric);
+        if (winner.storyId !== mine.storyId) await this.writer.join(p, winner, decision, isGeneric);
         else await this.writer.putFounderCopy(p, mine.storyId);
         for (const loser of group.slice(1)) await this.merge(winner, loser);
         await this.writer.markSeen(p, winner.storyId);

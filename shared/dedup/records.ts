@@ -44,7 +44,7 @@ export function wordsOf(p: PreparedItem): number {
   return p.fp.basis === 'body' ? p.fp.wordCount : 0;
 }
 
-export function copyOf(p: PreparedItem, storyId: string, match: MatchKind, score: number, nowIso: string): CopyRecord {
+export function copyOf(p: PreparedItem, storyId: string, match: MatchKind, score: number, nowIso: string, evidence?: string): CopyRecord {
   return {
     storyId,
     outletId: p.outlet.id,
@@ -58,6 +58,7 @@ export function copyOf(p: PreparedItem, storyId: string, match: MatchKind, score
     match,
     score,
     contentHash: p.fp.contentHash,
+    evidence: evidence ?? (match === 'first' ? 'founded the story' : ''),
   };
 }
 

@@ -36,6 +36,13 @@ export type Founding =
   /** An identical copy founded a story at the same moment and won the content hash: this copy joins it. */
   | { readonly kind: 'joined'; readonly storyId: string };
 
+/** How a copy joins a story, and why (decide.ts). */
+export interface JoinVerdict {
+  readonly match: MatchKind;
+  readonly score: number;
+  readonly evidence: string;
+}
+
 export class StoryWriter {
   private readonly ownHashes = new Map<string, StoryPointer>();
   private readonly ownKeys = new Map<string, Set<string>>();
@@ -88,8 +95,8 @@ export class StoryWriter {
   }
 
   /** Records a copy on a story, moving its origin or canonical text if this copy is earlier or fuller. */
-  async join(p: PreparedItem, story: StoryRecord, match: MatchKind, score: number, isGeneric: (key: string) => boolean): Promise<void> {
-    await this.stories.putCopy(copyOf(p, story.storyId, match, score, this.nowIso));
+  async join(p: PreparedItem, story: StoryRecord, verdict: JoinVerdict, isGeneric: (key: string) => boolean): Promise<void> {
+    await this.stories.putCopy(copyOf(p, story.storyId, verdict.match, verdict.score, this.nowIso, verdict.evidence));
     const earlier = p.published < story.published;
     const fuller = p.fp.basis === 'body' && wordsOf(p) > story.words;
     if (fuller) await this.contents.putCanonical(contentOf(p));
@@ -103,7 +110,7 @@ export class StoryWriter {
     // A matched copy's own text becomes findable by its hash (a word-for-word copy of it is then `exact`)
     // and, once it is the story's canonical text, by its keys (copies of the full text find the story even
     // when an excerpt or a headline founded it). Extra writes, but only for these events.
-    if (match !== 'exact' && p.fp.basis === 'body' && !this.ownHashes.has(p.fp.contentHash)) {
+    if (verdict.match !== 'exact' && p.fp.basis === 'body' && !this.ownHashes.has(p.fp.contentHash)) {
       await this.stories.claimHash(p.fp.contentHash, pointer);
       this.ownHashes.set(p.fp.contentHash, pointer);
     }

@@ -132,7 +132,7 @@ describe('decide: a headline-only item', () => {
       storyId: 's-ferry',
       match: 'title',
       score: 1,
-      evidence: 'headline agrees 1',
+      evidence: expect.stringMatching(/^headline agrees 1 \(/),
       absorb: [],
     });
   });
@@ -204,7 +204,7 @@ describe('decide: an item with a body', () => {
     const score = round3(compareTexts(storyProfile(AIRLINE_REWRITE), storyProfile(AIRLINE)).containment);
     expect(score).toBeGreaterThan(0.8);
     expect(score).toBeLessThan(1);
-    expect(d).toEqual({ kind: 'join', storyId: 's-airline', match: 'near', score, evidence: `text contained ${score}`, absorb: [] });
+    expect(d).toEqual({ kind: 'join', storyId: 's-airline', match: 'near', score, evidence: expect.stringMatching(new RegExp(`^\\d+ four-word passages of \\d+ matched \\(${score} of the shorter text\\)`)), absorb: [] });
   });
 
   it('verifies a copy with a dateline, swapped words, numbers in words and an update note', () => {
@@ -224,7 +224,7 @@ describe('decide: an item with a body', () => {
         storyId: 's-excerpt',
         match: 'near',
         score: 1,
-        evidence: 'text contained 1',
+        evidence: expect.stringContaining('(1 of the shorter text)'),
         absorb: ['s-full'],
       });
     }
@@ -280,7 +280,7 @@ describe('decide: an item with a body', () => {
 
   it('joins a story founded by a headline-only copy on its headline when no text verifies', () => {
     const d = decide(bodyItem(FERRY), undefined, [candidate('s-flash', { title: `UPDATED: ${FERRY_TITLE}`, basis: 'item', published: 0 })]);
-    expect(d).toEqual({ kind: 'join', storyId: 's-flash', match: 'title', score: 1, evidence: 'headline agrees 1', absorb: [] });
+    expect(d).toEqual({ kind: 'join', storyId: 's-flash', match: 'title', score: 1, evidence: expect.stringMatching(/^headline agrees 1 \(/), absorb: [] });
   });
 
   it('never joins a body story on its headline alone', () => {
@@ -326,7 +326,7 @@ describe('decide: an exact owner', () => {
   it('wins with match exact, without verifying its text', () => {
     // The owner's canonical text is another story's: an exact hash is evidence enough.
     const d = decide(bodyItem(FERRY, 1), owner, [{ story: owner, profile: storyProfile(BUDGET) }]);
-    expect(d).toEqual({ kind: 'join', storyId: 's-owner', match: 'exact', score: 1, evidence: 'same normalised text', absorb: [] });
+    expect(d).toEqual({ kind: 'join', storyId: 's-owner', match: 'exact', score: 1, evidence: 'same text once boilerplate and typography are removed (content hash)', absorb: [] });
     expect(decide(bodyItem(FERRY, 1), owner, [])).toMatchObject({ kind: 'join', storyId: 's-owner', match: 'exact' });
   });
 
@@ -348,6 +348,6 @@ describe('decide: an exact owner', () => {
   it('wins for a headline-only item too', () => {
     const flashOwner = summary('s-flash', { title: FERRY_TITLE, basis: 'item', firstSeen: 0 });
     const d = decide(titleItem(FERRY_TITLE), flashOwner, [{ story: flashOwner }]);
-    expect(d).toEqual({ kind: 'join', storyId: 's-flash', match: 'exact', score: 1, evidence: 'same normalised text', absorb: [] });
+    expect(d).toEqual({ kind: 'join', storyId: 's-flash', match: 'exact', score: 1, evidence: 'same text once boilerplate and typography are removed (content hash)', absorb: [] });
   });
 });
