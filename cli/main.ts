@@ -14,13 +14,21 @@ import { serveDirectory, serveMergedFeed, type RunningServer } from './http.ts';
 import { runCycle, summaryLine } from './cycle.ts';
 import { storiesCsv, storiesTable, storyJson } from './output.ts';
 import { evaluateCorpus, formatScore } from './eval.ts';
+import { renderFlows, renderOutletStats, renderStory } from './analytics.ts';
+import { flows, outletStats } from '../shared/analytics/syndication.ts';
+import { clientObservers } from '../functions/storage/clients.ts';
+import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
 
 const USAGE = `feedmerge — merge syndicated copies of the same story into one feed
 
 Usage:
   feedmerge run --feeds <file> [--state <dir>] [--once] [--every <min>] [--port <n>] [--serve-dir <dir> [--serve-port <n>]]
                 [--deny-private-network]
-  feedmerge stories [--state <dir>] [--since <iso>] [--outlet <id>] [--format table|json|csv]
+  feedmerge stories [--since <iso>] [--until <iso>] [--outlet <id>] [--min-copies <n>] [--search <words>] [--limit <n>]
+                    [--format table|json|csv] [--stats] [--state <dir> | --aws]
+  feedmerge story <id> [--format table|json|csv] [--since <iso>] [--until <iso>] [--stats] [--state <dir> | --aws]
+  feedmerge flows [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
+  feedmerge outlets stats [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
   feedmerge eval [<corpus dir>...] [--json]
@@ -31,7 +39,13 @@ Usage:
              --serve-dir: serve that folder on 127.0.0.1 and resolve relative outlet URLs against it.
              --deny-private-network: refuse loopback and private addresses, as the deployed stack does
              (link-local addresses such as 169.254.169.254 are always refused).
-  stories    the deduplication records: one story per entry with every copy seen.
+  stories    the deduplication records: one story per entry with every copy seen (first published in
+             [--since, --until); --search: words all found in its titles).
+  story      one story: its copies, each one's lag behind the first publisher and why it was merged, and
+             its canonical text.
+  flows      how syndication flows: per (first publisher, later carrier), the stories it carried.
+  outlets stats  per outlet: items, stories published first, copies of others', median lag, syndicated share.
+             --stats (these four): the DynamoDB and S3 requests used, on stderr.
   feed       print the merged feed as it is rendered now.
   serve      serve a folder of feed files on 127.0.0.1 (with ETag/304), to try feedmerge on local files.
   outlets    the outlet registry the dispatcher reads (s3://<bucket>/config/outlets.json).
@@ -44,6 +58,8 @@ deployed stack, with the SDK's credentials and region and FEEDMERGE_TABLE / FEED
 stack outputs.`;
 
 class UsageError extends Error {}
+/** What was asked for does not exist: exit 1, one line. */
+class NotFoundError extends Error {}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -167,19 +183,110 @@ async function withStores<T>(values: { state?: string; aws?: boolean }, fn: () =
   }
 }
 
-async function commandStories(args: string[]): Promise<void> {
-  const { values } = parse(args, { since: { type: 'string' }, outlet: { type: 'string' }, format: { type: 'string', default: 'table' } });
-  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
-  let since: string | undefined;
-  if (values.since !== undefined) {
-    const t = ISO_DATE.test(values.since) ? Date.parse(values.since) : Number.NaN;
-    if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO 8601 date (2026-11-20 or 2026-11-20T08:00:00Z), got ${JSON.stringify(values.since)}`);
-    since = new Date(t).toISOString();
+/** The options every analysts' command takes. */
+const ANALYST = {
+  since: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  stats: { type: 'boolean', default: false },
+} as const;
+
+function isoOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  const t = ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(t)) throw new UsageError(`--${name} must be an ISO 8601 date (2026-11-20 or 2026-11-20T08:00:00Z), got ${JSON.stringify(value)}`);
+  return new Date(t).toISOString();
+}
+
+/** The stories first published in [--since, --until), each with every copy. */
+function range(values: { since?: string; until?: string }): { since?: string; until?: string } {
+  const since = isoOption(values.since, 'since');
+  const until = isoOption(values.until, 'until');
+  if (since && until && since >= until) throw new UsageError(`--since (${since}) must be before --until (${until})`);
+  return { since, until };
+}
+
+/**
+ * Runs an analysts' command; with --stats, the DynamoDB and S3 requests it made (and the read units)
+ * go to stderr: they grow with the stories in the range, never with the table.
+ */
+async function analyse<T>(values: { state?: string; aws?: boolean; stats?: boolean }, fn: () => Promise<T>): Promise<T> {
+  const meter = new RequestMeter();
+  if (values.stats) {
+    clientObservers.push((clients) => {
+      meterDynamo(clients.dynamodb, meter);
+      meterS3(clients.s3, meter);
+    });
   }
-  const stories = await withStores(values, () => runtime().table.listStories({ since, outletId: values.outlet }));
+  const result = await withStores(values, fn);
+  if (values.stats) log(statsLine(meter));
+  return result;
+}
+
+function statsLine(meter: RequestMeter): string {
+  const t = meter.totals();
+  const byCommand = [...meter.dynamodb].map(([command, c]) => `${command.replace(/Command$/, '')} ${c.requests}`).join(', ');
+  const s3 = [...meter.s3].map(([command, n]) => `${command.replace(/Command$/, '')} ${n}`).join(', ');
+  return `requests: DynamoDB ${t.dynamoRequests} (${byCommand || 'none'}; no Scan), ${t.readUnits.toFixed(1)} read units; S3 ${t.s3Requests}${s3 ? ` (${s3})` : ''}`;
+}
+
+async function commandStories(args: string[]): Promise<void> {
+  const { values } = parse(args, {
+    ...ANALYST,
+    outlet: { type: 'string' },
+    'min-copies': { type: 'string' },
+    search: { type: 'string' },
+    limit: { type: 'string' },
+  });
+  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
+  const minCopies = int(values['min-copies'], 'min-copies', 1, 10_000) ?? 1;
+  const limit = int(values.limit, 'limit', 1, 1_000_000);
+  const words = (values.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  // Filters that need the story are applied after reading it: the index read stays the same.
+  const filtered = words.length > 0 || minCopies > 1;
+  const stories = (
+    await analyse(values, () => runtime().table.listStories({ ...range(values), outletId: values.outlet, limit: filtered ? undefined : limit }))
+  )
+    .filter((s) => s.copies.length >= minCopies)
+    .filter((s) => words.every((w) => [s.story.title, ...s.copies.map((c) => c.title)].some((t) => t.toLowerCase().includes(w))))
+    .slice(0, limit);
   if (format === 'json') process.stdout.write(`${JSON.stringify(stories.map(storyJson), null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(storiesCsv(stories));
   else process.stdout.write(storiesTable(stories));
+}
+
+async function commandStory(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, ANALYST, 1);
+  const id = positionals[0];
+  if (!id) throw new UsageError('story needs a story id (feedmerge stories lists them)');
+  if (!/^[0-9a-f]{24}$/.test(id)) throw new UsageError(`a story id is 24 hex digits, got ${JSON.stringify(id)}`);
+  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
+  const { since, until } = range(values);
+  const found = await analyse(values, async () => {
+    const { table, bucket } = runtime();
+    const story = await table.getStory(id);
+    if (!story) return undefined;
+    const content = await bucket.getCanonical(story.story.canonicalHash);
+    return { story, text: content?.basis === 'body' ? content.paragraphs : undefined };
+  });
+  if (!found) throw new NotFoundError(`no story ${id}`);
+  // --since/--until keep the copies published in that range.
+  const copies = found.story.copies.filter((c) => (!since || c.published >= since) && (!until || c.published < until));
+  process.stdout.write(renderStory({ ...found.story, copies }, found.text, format));
+}
+
+async function commandFlows(args: string[]): Promise<void> {
+  const { values } = parse(args, ANALYST);
+  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
+  const stories = await analyse(values, () => runtime().table.listStories(range(values)));
+  process.stdout.write(renderFlows(flows(stories), format));
+}
+
+async function commandOutletStats(args: string[]): Promise<void> {
+  const { values } = parse(args, ANALYST);
+  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
+  const stories = await analyse(values, () => runtime().table.listStories(range(values)));
+  process.stdout.write(renderOutletStats(outletStats(stories), format));
 }
 
 async function commandFeed(args: string[]): Promise<void> {
@@ -217,6 +324,7 @@ async function commandEval(args: string[]): Promise<void> {
 
 async function commandOutlets(args: string[]): Promise<void> {
   const [action = 'list', ...rest] = args;
+  if (action === 'stats') return commandOutletStats(rest);
   const { values } = parse(rest, {
     id: { type: 'string' },
     name: { type: 'string' },
@@ -291,6 +399,8 @@ async function commandOutlets(args: string[]): Promise<void> {
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   run: commandRun,
   stories: commandStories,
+  story: commandStory,
+  flows: commandFlows,
   feed: commandFeed,
   serve: commandServe,
   eval: commandEval,
@@ -316,6 +426,10 @@ async function main(argv: string[]): Promise<number> {
     await command(args);
     return 0;
   } catch (err) {
+    if (err instanceof NotFoundError) {
+      log(`feedmerge ${name}: ${err.message}`);
+      return 1;
+    }
     if (err instanceof UsageError || err instanceof ConfigError) {
       log(`feedmerge ${name}: ${err.message}`);
       return 2;

@@ -1,5 +1,6 @@
 /** Machine-readable renderings of the deduplication records for `feedmerge stories`. */
 import type { StoryWithCopies } from '../shared/core/model.ts';
+import { lagMinutes } from '../shared/analytics/syndication.ts';
 
 /** The public JSON shape of one story (see README, "feedmerge stories"). Extend, don't break. */
 export function storyJson({ story, copies }: StoryWithCopies) {
@@ -18,6 +19,10 @@ export function storyJson({ story, copies }: StoryWithCopies) {
       published: c.published,
       match: c.match,
       score: c.score,
+      /** Minutes after the story's first publication. */
+      lagMinutes: lagMinutes(story, c),
+      /** Why the copy is in this story ('' in records older than this field). */
+      evidence: c.evidence ?? '',
     })),
   };
 }
@@ -42,7 +47,7 @@ export function storiesCsv(stories: readonly StoryWithCopies[]): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-function csvField(raw: string): string {
+export function csvField(raw: string): string {
   // Outlet text that starts like a formula is neutralised: spreadsheets would run it.
   const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

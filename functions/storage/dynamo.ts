@@ -42,6 +42,11 @@ const READ_CONCURRENCY = 16;
 export interface StoryQuery {
   /** Only stories first published at or after this ISO instant. */
   readonly since?: string;
+  /**
+   * Only stories first published before this ISO instant. The index holds founders' dates, which can be
+   * later than a story's first publication: the index is read from `since` on and filtered.
+   */
+  readonly until?: string;
   /** Only stories this outlet carried. */
   readonly outletId?: string;
   readonly limit?: number;
@@ -366,7 +371,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
   async listStories(query: StoryQuery = {}): Promise<StoryWithCopies[]> {
     // The index orders by the founder's date; a backlog copy can make a story earlier than that. Reading
     // twice the limit before sorting by `published` makes the cut right unless half the window moved.
-    const window = query.limit === undefined ? undefined : query.limit * 2;
+    const window = query.limit === undefined || query.until !== undefined ? undefined : query.limit * 2;
     const ids = query.outletId
       ? await this.storyIdsOfOutlet(query.outletId, query.since)
       : await this.storyIdsByPublished({ ...query, limit: window });
@@ -377,7 +382,10 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     // A story merged into another is listed as that one (once).
     const listed = new Set<string>();
     return stories
-      .filter((s): s is StoryWithCopies => s !== undefined && s.copies.length > 0 && (!query.since || s.story.published >= query.since))
+      .filter(
+        (s): s is StoryWithCopies =>
+          s !== undefined && s.copies.length > 0 && (!query.since || s.story.published >= query.since) && (!query.until || s.story.published < query.until),
+      )
       .filter((s) => !listed.has(s.story.storyId) && listed.add(s.story.storyId) !== undefined)
       .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId))
       .slice(0, query.limit);
