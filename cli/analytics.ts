@@ -56,6 +56,15 @@ export function renderFlows(rows: readonly Flow[], format: Format): string {
   return `${table(['first published by', 'carried later by', 'stories'], cells, terminalWidth()).join('\n')}\n${rows.length} flows\n`;
 }
 
+/** `feedmerge sql`: rows as a table, a JSON array of row objects, or CSV. */
+export function renderRows(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, format: Format): string {
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const cells = rows.map((r) => columns.map((c) => cell(r[c])));
+  if (format === 'csv') return csv(columns, cells);
+  return `${table(columns, rows.map((r) => columns.map((c) => (typeof r[c] === 'number' ? (r[c] as number) : cell(r[c])))), terminalWidth()).join('\n')}\n${rows.length} ${rows.length === 1 ? 'row' : 'rows'}\n`;
+}
+
 /** "+2 h 10 min", "+45 min", "0". */
 export function lag(minutes: number): string {
   if (minutes <= 0) return '0';

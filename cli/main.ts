@@ -14,7 +14,8 @@ import { serveDirectory, serveMergedFeed, type RunningServer } from './http.ts';
 import { runCycle, summaryLine } from './cycle.ts';
 import { storiesCsv, storiesTable, storyJson } from './output.ts';
 import { evaluateCorpus, formatScore } from './eval.ts';
-import { renderFlows, renderOutletStats, renderStory } from './analytics.ts';
+import { renderFlows, renderOutletStats, renderRows, renderStory } from './analytics.ts';
+import { runSql } from './sql.ts';
 import { flows, outletStats } from '../shared/analytics/syndication.ts';
 import { clientObservers } from '../functions/storage/clients.ts';
 import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
@@ -28,6 +29,7 @@ Usage:
                     [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge story <id> [--format table|json|csv] [--since <iso>] [--until <iso>] [--stats] [--state <dir> | --aws]
   feedmerge flows [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
+  feedmerge sql "<query>" [--format table|json|csv] [--state <dir> | --aws]
   feedmerge outlets stats [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
@@ -44,6 +46,8 @@ Usage:
   story      one story: its copies, each one's lag behind the first publisher and why it was merged, and
              its canonical text.
   flows      how syndication flows: per (first publisher, later carrier), the stories it carried.
+  sql        SQL (DuckDB) over the analytics copy of the records: tables stories and copies, the same
+             as in Athena (README, "SQL").
   outlets stats  per outlet: items, stories published first, copies of others', median lag, syndicated share.
              --stats (these four): the DynamoDB and S3 requests used, on stderr.
   feed       print the merged feed as it is rendered now.
@@ -282,6 +286,22 @@ async function commandFlows(args: string[]): Promise<void> {
   process.stdout.write(renderFlows(flows(stories), format));
 }
 
+async function commandSql(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { format: { type: 'string', default: 'table' }, stats: { type: 'boolean', default: false } }, 1);
+  const query = positionals[0];
+  if (!query?.trim()) throw new UsageError('sql needs a query, e.g. feedmerge sql "SELECT outlet, count(*) FROM copies GROUP BY outlet"');
+  const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
+  let result;
+  try {
+    result = await analyse(values, () => runSql(query, runtime().bucket));
+  } catch (err) {
+    // DuckDB's message names the problem (parser, binder, catalog): one line, exit 2.
+    if (err instanceof Error && /Error:/.test(err.message)) throw new UsageError(err.message.split('\n')[0]!);
+    throw err;
+  }
+  process.stdout.write(renderRows(result.columns, result.rows, format));
+}
+
 async function commandOutletStats(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
@@ -401,6 +421,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   stories: commandStories,
   story: commandStory,
   flows: commandFlows,
+  sql: commandSql,
   feed: commandFeed,
   serve: commandServe,
   eval: commandEval,

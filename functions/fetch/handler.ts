@@ -23,7 +23,15 @@ export async function handler(event: unknown): Promise<FetchReport | SQSBatchRes
 
 async function fetchOne(job: FetchJob): Promise<FetchReport> {
   const { config, table, bucket, hosts } = runtime();
-  const report = await processOutlet(job.outlet, { stories: table, contents: bucket, states: table, limits: config.fetch, thresholds: config.dedup, hosts });
+  const report = await processOutlet(job.outlet, {
+    stories: table,
+    contents: bucket,
+    states: table,
+    limits: config.fetch,
+    thresholds: config.dedup,
+    hosts,
+    ...(config.analytics ? { analytics: { reader: table, sink: bucket } } : {}),
+  });
   emitMetrics({
     OutletsFetched: report.status === 'fetched' || report.status === 'not-modified' ? 1 : 0,
     OutletsFailed: report.status === 'failed' ? 1 : 0,

@@ -402,12 +402,14 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
     if (!story) return undefined;
     const copies = new Map(part.copies.map((c) => [copyKey(c), c]));
     const visited = new Set([story.storyId]);
+    const absorbedStories: Array<{ storyId: string; firstSeen: string }> = [];
     const queue = [...(story.absorbed ?? [])];
     while (queue.length > 0) {
       const id = queue.shift()!;
       if (visited.has(id)) continue;
       visited.add(id);
       const absorbed = await this.readPartition(id);
+      if (absorbed.story) absorbedStories.push({ storyId: id, firstSeen: absorbed.story.firstSeen });
       // The founder of a merged story is not this story's founder: it came in by the merge.
       for (const c of absorbed.copies) {
         if (!copies.has(copyKey(c))) copies.set(copyKey(c), { ...c, storyId: story.storyId, match: c.match === 'first' ? 'merged' : c.match });
@@ -415,7 +417,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
       queue.push(...(absorbed.story?.absorbed ?? []));
     }
     const sorted = [...copies.values()].sort((a, b) => a.published.localeCompare(b.published) || a.outletId.localeCompare(b.outletId));
-    return { story, copies: sorted };
+    return { story, copies: sorted, ...(absorbedStories.length > 0 ? { absorbed: absorbedStories } : {}) };
   }
 
   private async readPartition(storyId: string): Promise<{ story?: StoryRecord; copies: CopyRecord[] }> {

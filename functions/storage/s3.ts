@@ -2,14 +2,15 @@
  * S3 adapter: canonical copies (content-addressed), the merged feed objects and the outlet registry.
  * Bodies are always strings/Buffers: s3rver would store aws-chunked framing for streamed bodies.
  */
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { AnalyticsSink } from '../../shared/analytics/export.ts';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { CanonicalContent, Outlet } from '../../shared/core/model.ts';
 import type { ContentStore, RegistryStore } from '../../shared/core/ports.ts';
 import { parseOutletsJson } from '../../shared/core/config.ts';
 import { BUCKET, keys } from '../../shared/core/schema.ts';
 
-export class S3Store implements ContentStore, RegistryStore {
+export class S3Store implements ContentStore, RegistryStore, AnalyticsSink {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -24,6 +25,22 @@ export class S3Store implements ContentStore, RegistryStore {
         ContentType: 'application/json; charset=utf-8',
       }),
     );
+  }
+
+  async putAnalytics(key: string, body: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/x-ndjson; charset=utf-8' }));
+  }
+
+  /** Every key under `prefix` (all pages). */
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
   }
 
   async getCanonical(contentHash: string): Promise<CanonicalContent | undefined> {

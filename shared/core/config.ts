@@ -90,6 +90,8 @@ export interface RuntimeConfig {
     readonly baseUrl: string;
     readonly limit: number;
   };
+  /** Keep the analytics copy of the records (JSON Lines under analytics/ in the bucket) for SQL. */
+  readonly analytics: boolean;
   /** The near-duplicate decision (see shared/similarity.ts for what each threshold guards against). */
   readonly dedup: NearThresholds;
   readonly fetch: {
@@ -138,6 +140,8 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
       baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
       limit: int(env, 'FEEDMERGE_FEED_LIMIT', DEFAULTS.feedLimit, 1, 1000),
     },
+    // On unless turned off: the analysts' SQL reads it.
+    analytics: env.FEEDMERGE_ANALYTICS === undefined || env.FEEDMERGE_ANALYTICS.trim() === '' ? true : bool(env, 'FEEDMERGE_ANALYTICS'),
     dedup: {
       containment: ratio(env, 'FEEDMERGE_NEAR_CONTAINMENT', DEFAULT_THRESHOLDS.containment),
       containmentWithTitle: ratio(env, 'FEEDMERGE_NEAR_CONTAINMENT_WITH_TITLE', DEFAULT_THRESHOLDS.containmentWithTitle),

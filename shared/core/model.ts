@@ -170,6 +170,8 @@ export interface StoryWithCopies {
   readonly story: StoryRecord;
   /** Every copy, earliest first. */
   readonly copies: readonly CopyRecord[];
+  /** The stories merged into this one (their copies are among `copies`). */
+  readonly absorbed?: ReadonlyArray<Pick<StoryRecord, 'storyId' | 'firstSeen'>>;
 }
 
 /** The canonical copy's text and metadata, stored in S3 under its content hash. */

@@ -127,3 +127,56 @@ export const keys = {
   byOutletPartition: (outletId: string) => `OUTLET#${outletId}`,
   content: (contentHash: string) => `content/${contentHash.slice(0, 2)}/${contentHash}.json`,
 };
+
+/**
+ * The analytics copy of the records: JSON Lines in the bucket, one object per story and table, partitioned
+ * by the day the pipeline first saw the story (`dt`, which never changes, so each story's objects keep
+ * their keys and a rewrite replaces them). Glue tables (infra/) and the local DuckDB views (cli/sql.ts) are
+ * both built from this one definition, so `feedmerge sql` and Athena run the same queries. Timestamps are
+ * written as `yyyy-MM-dd HH:mm:ss.SSS` (UTC), the form both engines read as TIMESTAMP.
+ */
+export const ANALYTICS = {
+  prefix: 'analytics/',
+  /** Partitions from this day on (partition projection needs a range). */
+  firstDay: '2020-01-01',
+  tables: {
+    stories: {
+      description: 'One row per story',
+      columns: [
+        { name: 'story_id', type: 'string' },
+        { name: 'title', type: 'string' },
+        { name: 'url', type: 'string' },
+        { name: 'first_outlet', type: 'string' },
+        { name: 'first_outlet_name', type: 'string' },
+        { name: 'published', type: 'timestamp' },
+        { name: 'first_seen', type: 'timestamp' },
+        { name: 'copies', type: 'int' },
+        { name: 'outlets', type: 'int' },
+        { name: 'words', type: 'int' },
+      ],
+    },
+    copies: {
+      description: "One row per copy, with its story's id, first publisher and first publication",
+      columns: [
+        { name: 'story_id', type: 'string' },
+        { name: 'first_outlet', type: 'string' },
+        { name: 'story_published', type: 'timestamp' },
+        { name: 'outlet', type: 'string' },
+        { name: 'outlet_name', type: 'string' },
+        { name: 'url', type: 'string' },
+        { name: 'title', type: 'string' },
+        { name: 'published', type: 'timestamp' },
+        { name: 'lag_minutes', type: 'int' },
+        { name: 'match_kind', type: 'string' },
+        { name: 'score', type: 'double' },
+      ],
+    },
+  },
+} as const;
+
+export type AnalyticsTable = keyof typeof ANALYTICS.tables;
+
+/** `analytics/<table>/dt=<yyyy-mm-dd>/<storyId>.json` */
+export function analyticsKey(table: AnalyticsTable, firstSeen: string, storyId: string): string {
+  return `${ANALYTICS.prefix}${table}/dt=${firstSeen.slice(0, 10)}/${storyId}.json`;
+}

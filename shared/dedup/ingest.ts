@@ -57,6 +57,8 @@ export interface IngestDeps {
   /** Boilerplate shapes and headline decorations learned from this outlet before. */
   readonly learned?: ReadonlySet<string>;
   readonly thresholds?: NearThresholds;
+  /** Rewrites the analytics rows of the stories an item changed, before the item is marked seen. */
+  readonly exportStories?: (storyIds: ReadonlySet<string>) => Promise<void>;
 }
 
 /** Candidate stories verified per item, most keys first: bounds reads on pathological collisions. */
@@ -125,7 +127,7 @@ class IngestSession {
   private readonly thresholds: NearThresholds;
 
   constructor(private readonly deps: IngestDeps) {
-    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString());
+    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.exportStories);
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   }
 

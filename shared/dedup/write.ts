@@ -47,11 +47,15 @@ export class StoryWriter {
   private readonly ownHashes = new Map<string, StoryPointer>();
   private readonly ownKeys = new Map<string, Set<string>>();
   private readonly months = new Set<string>();
+  /** Stories written to since the last item was marked seen: their analytics rows are due. */
+  private readonly touched = new Set<string>();
 
   constructor(
     private readonly stories: StoryStore,
     private readonly contents: ContentStore,
     private readonly nowIso: string,
+    /** Rewrites the analytics rows of stories (analytics/export.ts); none: no analytics copy. */
+    private readonly exportStories?: (storyIds: ReadonlySet<string>) => Promise<void>,
   ) {}
 
   /** A lookup, with what this ingest wrote added (reads may not show it yet). */
@@ -124,6 +128,7 @@ export class StoryWriter {
    */
   async absorb(winner: StoryRecord, loser: StoryRecord): Promise<string | undefined> {
     if (winner.storyId === loser.storyId) return undefined;
+    this.touched.add(winner.storyId).add(loser.storyId);
     const elsewhere = await this.stories.absorbStory(winner.storyId, loser.storyId);
     if (elsewhere !== undefined && elsewhere !== winner.storyId) return elsewhere;
     await this.improve(
@@ -141,6 +146,7 @@ export class StoryWriter {
       await this.stories.claimHash(p.fp.contentHash, pointer);
       this.ownHashes.set(p.fp.contentHash, pointer);
     }
+    this.touched.add(story.storyId);
     await this.stories.updateStory(story.storyId, { origin: originOf(p), correction: true });
     if (p.fp.basis === 'body') {
       await this.contents.putCanonical(contentOf(p));
@@ -150,8 +156,14 @@ export class StoryWriter {
     await this.markSeen(p, copyStoryId);
   }
 
-  /** The last write of an item: this outlet sent it, and it is in this story. */
+  /**
+   * The last write of an item: this outlet sent it, and it is in this story. The analytics rows of the
+   * stories it changed are rewritten first, so that a retry after a failed export exports again.
+   */
   async markSeen(p: PreparedItem, storyId: string): Promise<void> {
+    this.touched.add(storyId);
+    if (this.exportStories) await this.exportStories(this.touched);
+    this.touched.clear();
     await this.stories.putItem(itemRecordOf(p, storyId));
   }
 

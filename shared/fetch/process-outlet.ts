@@ -12,6 +12,7 @@ import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts
 import { FeedParseError, parseFeed } from './parse.ts';
 import { nextFetchAfter, parseRetryAfter } from './politeness.ts';
 import type { HostGate } from './host-gate.ts';
+import { exportStories, type AnalyticsSink, type StoryWithCopiesReader } from '../analytics/export.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
 import type { NearThresholds } from '../dedup/similarity.ts';
 
@@ -22,6 +23,8 @@ export interface ProcessOutletDeps {
   readonly limits: FetchLimits & { readonly maxItems: number };
   /** Bounds concurrent fetches per host across the outlets this process works on. */
   readonly hosts?: HostGate;
+  /** Where the analytics copy of changed stories goes (none: not kept). */
+  readonly analytics?: { readonly reader: StoryWithCopiesReader; readonly sink: AnalyticsSink };
   readonly thresholds?: NearThresholds;
   readonly now?: () => Date;
 }
@@ -96,6 +99,7 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     now,
     learned: memory.boilerplate,
     thresholds: deps.thresholds,
+    ...(deps.analytics ? { exportStories: (ids: ReadonlySet<string>) => exportStories(ids, deps.analytics!) } : {}),
   });
   if (newBoilerplate.length > 0 && memory.boilerplate.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {
     await deps.states.learnBoilerplate(outlet.id, newBoilerplate);

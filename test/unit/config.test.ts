@@ -166,6 +166,7 @@ describe('loadRuntimeConfig', () => {
       bucketName: BUCKET.defaultName,
       s3ForcePathStyle: false,
       feed: { title: DEFAULTS.feedTitle, description: DEFAULTS.feedDescription, baseUrl: DEFAULTS.feedBaseUrl, limit: DEFAULTS.feedLimit },
+      analytics: true,
       dedup: DEFAULT_THRESHOLDS,
       fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent, network: ALLOW_PRIVATE, perHost: DEFAULTS.perHost },
     });
@@ -199,12 +200,14 @@ describe('loadRuntimeConfig', () => {
       FEEDMERGE_NEAR_CONTAINMENT_WITH_TITLE: '0.75',
       FEEDMERGE_NEAR_CONFLICT_RATIO: '0',
       FEEDMERGE_DENY_PRIVATE_NETWORK: 'true',
+      FEEDMERGE_ANALYTICS: 'false',
     });
     expect(cfg).toEqual({
       tableName: 't1',
       bucketName: 'b1',
       s3ForcePathStyle: true,
       feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20 },
+      analytics: false,
       dedup: { containment: 0.9, containmentWithTitle: 0.75, minShared: 12, coverage: 0.4, title: 0.6, conflictRatio: 0 },
       fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1', network: DENY_PRIVATE, perHost: 3 },
     });
