@@ -2,7 +2,7 @@
  * The three functions, their queues and schedule, and least-privilege permissions:
  * - dispatch reads the registry object and the outlets' pauses (BatchGetItem), and sends to the fetch queue;
  * - fetch reads/writes the table (no deletes: no DeleteItem, no BatchWriteItem), reads/writes canonical
- *   copies under content/ (no deletes), consumes the fetch queue and signals the publish queue;
+ *   copies under content/ and writes the analytics copy under analytics/ (no deletes), consumes the fetch queue and signals the publish queue;
  * - publish reads the table (no writes) and the canonical copies and registry, writes feed/*.
  */
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
@@ -18,7 +18,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { BUCKET } from '../shared/core/schema.ts';
+import { ANALYTICS, BUCKET } from '../shared/core/schema.ts';
 import type { DeployConfig } from './config.ts';
 
 export interface PipelineProps {
@@ -178,6 +178,12 @@ export class Pipeline extends Construct {
     this.fetch.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [objects(BUCKET.contentPrefix)] }),
     );
+    // The analytics copy of the stories it changes (analytics/<table>/dt=…/<storyId>.json).
+    this.fetch.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(ANALYTICS.prefix)] }));
+    Validations.of(this.fetch).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${resourceToken(bucket)}.Arn>/analytics/*]`,
+      reason: 'Analytics objects are named by day and story id (analytics/<table>/dt=<day>/<storyId>.json): the prefix is as narrow as the keys allow.',
+    });
     this.publishQueue.grantSendMessages(this.fetch);
 
     this.publish.addToRolePolicy(

@@ -6,7 +6,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { BUCKET, TABLE, type KeyAttribute } from '../shared/core/schema.ts';
+import { ANALYTICS, BUCKET, TABLE, type KeyAttribute } from '../shared/core/schema.ts';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
@@ -45,6 +45,9 @@ export class Storage extends Construct {
         { id: 'feed-old-versions', prefix: BUCKET.feedPrefix, noncurrentVersionExpiration: Duration.days(7) },
         { id: 'registry-old-versions', prefix: 'config/', noncurrentVersionExpiration: Duration.days(90) },
         { id: 'abort-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Rewritten whenever a story changes: superseded rows are history nobody queries.
+        { id: 'analytics-old-versions', prefix: ANALYTICS.prefix, noncurrentVersionExpiration: Duration.days(7) },
+        { id: 'athena-results', prefix: ANALYTICS.resultsPrefix, expiration: Duration.days(7), noncurrentVersionExpiration: Duration.days(1) },
       ],
     });
     Validations.of(this.bucket).acknowledge({

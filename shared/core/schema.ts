@@ -137,6 +137,8 @@ export const keys = {
  */
 export const ANALYTICS = {
   prefix: 'analytics/',
+  /** Athena's query results (deployed only; expired after a week). */
+  resultsPrefix: 'athena-results/',
   /** Partitions from this day on (partition projection needs a range). */
   firstDay: '2020-01-01',
   tables: {

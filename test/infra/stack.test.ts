@@ -7,7 +7,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
-import { TABLE } from '../../shared/core/schema.ts';
+import { ANALYTICS, TABLE } from '../../shared/core/schema.ts';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -193,9 +193,34 @@ describe('FeedmergeStack', () => {
     });
   });
 
-  it('outputs the feed URL, the table and the bucket', () => {
+  it('outputs the feed URL, the table, the bucket, the Glue database and the Athena workgroup', () => {
     const outputs = template.findOutputs('*');
-    expect(Object.keys(outputs).sort()).toEqual(['BucketName', 'FeedUrl', 'TableName']);
+    expect(Object.keys(outputs).sort()).toEqual(['AthenaWorkGroup', 'BucketName', 'FeedUrl', 'GlueDatabase', 'TableName']);
+  });
+
+  it('defines the analytics tables in Glue from the shared schema, partitioned by projection, and an Athena workgroup', () => {
+    template.resourceCountIs('AWS::Glue::Database', 1);
+    template.resourceCountIs('AWS::Glue::Crawler', 0);
+    const tables = Object.values(template.findResources('AWS::Glue::Table')).map((t) => t.Properties.TableInput);
+    expect(tables.map((t) => t.Name).sort()).toEqual(Object.keys(ANALYTICS.tables).sort());
+    for (const t of tables) {
+      const def = ANALYTICS.tables[t.Name as keyof typeof ANALYTICS.tables];
+      expect(t.StorageDescriptor.Columns.map((c: { Name: string }) => c.Name)).toEqual(def.columns.map((c) => c.name));
+      expect(t.PartitionKeys).toEqual([{ Name: 'dt', Type: 'date' }]);
+      expect(t.Parameters).toMatchObject({ 'projection.enabled': 'true', 'projection.dt.type': 'date', 'projection.dt.format': 'yyyy-MM-dd' });
+      expect(JSON.stringify(t.Parameters['storage.location.template'])).toContain(`/analytics/${t.Name}/dt=\${dt}/`);
+      expect(t.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+    }
+    template.hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: Match.objectLike({
+        EnforceWorkGroupConfiguration: true,
+        BytesScannedCutoffPerQuery: Match.anyValue(),
+        ResultConfiguration: { OutputLocation: Match.anyValue(), EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } },
+      }),
+    });
+    // fetch writes the analytics copy; nothing deletes it.
+    const fetch = statementsOf(template, 'PipelineFetch');
+    expect(JSON.stringify(fetch.filter((s) => [s.Action].flat().includes('s3:PutObject')))).toContain('/analytics/*');
   });
 
   it('refuses bad configuration with a message naming the key', () => {
