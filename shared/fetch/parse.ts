@@ -35,6 +35,8 @@ interface RawItem {
   'feedmerge:xmlBases'?: unknown;
   /** Atom: the xml:base of the entry's content (or summary) element itself. */
   'feedmerge:bodyBase'?: unknown;
+  /** RSS: the <guid> element as parsed, its attributes included. */
+  'feedmerge:rawGuid'?: unknown;
 }
 
 export interface ParsedFeed {
@@ -50,9 +52,14 @@ export interface ParsedFeed {
 /** rss-parser ignores xml:base: the feed's is handed to its entries before they are parsed. */
 const XML_BASES = 'feedmerge:xmlBases';
 const BODY_BASE = 'feedmerge:bodyBase';
+const RAW_GUID = 'feedmerge:rawGuid';
 
 function newParser() {
-  const parser = new Parser<Record<string, unknown>, RawItem>({ xml2js: { strict: true } });
+  const parser = new Parser<Record<string, unknown>, RawItem>({
+    xml2js: { strict: true },
+    // rss-parser keeps a <guid>'s text only; its isPermaLink attribute says whether it is also the link.
+    customFields: { item: [['guid', RAW_GUID, { keepArray: true }]] },
+  });
   /**
    * rss-parser turns Atom dates into ISO strings with `new Date(x).toISOString()`, which throws on a bad
    * date — and one bad `<published>` would lose the whole feed. Bad dates are dropped from the entry first:
@@ -110,7 +117,7 @@ export async function parseFeed(bytes: Uint8Array, contentType?: string, feedUrl
   if (depth > MAX_XML_DEPTH) throw new FeedParseError(`not a valid RSS/Atom feed: elements nested more than ${MAX_XML_DEPTH} deep`);
   let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
   try {
-    feed = await newParser().parseString(trimmed);
+    feed = await newParser().parseString(withRssVersion(trimmed));
   } catch (err) {
     // The parser builds its tree recursively: nesting the depth scan misjudged still ends here, not in a crash.
     if (err instanceof RangeError) throw new FeedParseError('not a valid RSS/Atom feed: elements nested too deeply to read');
@@ -131,8 +138,10 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
   const bases = Array.isArray(raw[XML_BASES]) ? (raw[XML_BASES] as unknown[]) : [];
   const base = xmlBase(bases, feedUrl);
   const enclosure = raw.enclosure && typeof raw.enclosure === 'object' ? str((raw.enclosure as { url?: unknown }).url) : undefined;
-  // An item whose only link is its RDF URI or its enclosure is still linked (feedparser does the same).
-  const link = httpLink(str(raw.link), base) ?? httpLink(about, base) ?? httpLink(enclosure, base);
+  // An item whose only link is its permalink GUID, its RDF URI or its enclosure is still linked (as
+  // feedparser reads them): an RSS 2.0 <guid> is a permalink unless isPermaLink="false".
+  const permalink = isPermaLink(raw[RAW_GUID]) ? str(raw.guid) : undefined;
+  const link = httpLink(str(raw.link), base) ?? httpLink(permalink, base) ?? httpLink(about, base) ?? httpLink(enclosure, base);
   const bodyBases = raw[BODY_BASE] === undefined ? bases : [...bases, raw[BODY_BASE]];
   return {
     title: plainTitle(str(raw.title) ?? '').slice(0, MAX_TITLE_CHARS),
@@ -142,6 +151,24 @@ function toFeedItem(raw: RawItem, feedUrl: string | undefined): FeedItem {
     html,
     ...optional('baseUrl', absoluteBase(bodyBases.length > 0 ? xmlBase(bodyBases, feedUrl) : (link ?? feedUrl))),
   };
+}
+
+function isPermaLink(guids: unknown): boolean {
+  const guid: unknown = Array.isArray(guids) ? guids[0] : guids;
+  const attr = guid && typeof guid === 'object' ? (guid as { $?: { isPermaLink?: unknown } }).$?.isPermaLink : undefined;
+  return typeof attr !== 'string' || attr.trim().toLowerCase() !== 'false';
+}
+
+/**
+ * RSS without a version (`<rss>`): feedparser reads it as RSS 2.0, rss-parser refuses it. The version
+ * is added to the root element so that rss-parser reads it too.
+ */
+function withRssVersion(xml: string): string {
+  const root = /<rss(?=[\s>/])([^>]*)>/.exec(xml);
+  if (!root || /\sversion\s*=/.test(root[1]!)) return xml;
+  // Only the document's root: nothing but the prolog, comments and instructions may come before it.
+  if (!/^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*$/.test(xml.slice(0, root.index))) return xml;
+  return `${xml.slice(0, root.index)}<rss version="2.0"${root[1]}>${xml.slice(root.index + root[0].length)}`;
 }
 
 /** A base for relative URLs must be absolute http(s); anything else is no base at all. */

@@ -427,3 +427,22 @@ describe('parseFeed: nesting', () => {
     await expect(parseFeed(utf8(nested(300)))).rejects.toThrow(/^not a valid RSS\/Atom feed: elements nested more than 256 deep$/);
   });
 });
+
+describe('parseFeed: as feedparser reads real feeds', () => {
+  it('reads RSS whose root has no version as RSS 2.0', async () => {
+    const xml = `<?xml version="1.0"?>\n<!-- generated -->\n<rss>\n<channel><title>Porto Diário</title>
+      <item><title>Ponte reaberta</title><link>https://porto.example/ponte</link><description>A ponte reabriu.</description></item></channel></rss>`;
+    expect((await parseFeed(utf8(xml))).items).toMatchObject([{ title: 'Ponte reaberta', link: 'https://porto.example/ponte' }]);
+  });
+
+  it('links an item without <link> to its GUID, unless the GUID says isPermaLink="false"', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Riddles</title>
+      <item><title>One</title><guid>https://riddles.example/1</guid><guid>https://riddles.example/1</guid><description>First riddle.</description></item>
+      <item><title>Two</title><guid isPermaLink="false">https://riddles.example/2</guid><description>Second riddle.</description></item>
+      <item><title>Three</title><guid isPermaLink="true">riddle-3</guid><description>Third riddle.</description></item>
+    </channel></rss>`;
+    const items = (await parseFeed(utf8(xml), undefined, 'https://riddles.example/feed.xml')).items;
+    expect(items.map((i) => i.link)).toEqual(['https://riddles.example/1', undefined, 'https://riddles.example/riddle-3']);
+    expect(items.map((i) => i.guid)).toEqual(['https://riddles.example/1', 'https://riddles.example/2', 'riddle-3']);
+  });
+});
