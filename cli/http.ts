@@ -60,10 +60,22 @@ const ROUTES: Record<string, FeedFormat> = {
   '/feed.json': 'json',
 };
 
-export async function serveMergedFeed(read: (key: string) => Promise<string | undefined>, port: number): Promise<RunningServer> {
+/** Pages made on request (the analysts' report), by path. */
+export type DynamicPages = Record<string, () => Promise<string>>;
+
+export async function serveMergedFeed(read: (key: string) => Promise<string | undefined>, port: number, pages: DynamicPages = {}): Promise<RunningServer> {
   return listen(
     createServer(async (req, res) => {
-      const format = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const page = pages[path];
+      if (page) {
+        try {
+          return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(await page());
+        } catch (err) {
+          return void res.writeHead(500, { 'content-type': 'text/plain' }).end(`storage error: ${(err as Error).message}\n`);
+        }
+      }
+      const format = ROUTES[path];
       if (!format) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       try {
         const body = await read(BUCKET.feedKeys[format]);

@@ -3,10 +3,11 @@
  * and errors to stderr. Usage errors and bad configuration exit with 2 and one line, no stack trace.
  */
 import { mapConcurrent } from '../shared/core/concurrency.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
-import type { Outlet } from '../shared/core/model.ts';
+import type { Outlet, StoryWithCopies } from '../shared/core/model.ts';
+import { renderReport } from '../shared/analytics/report.ts';
 import { publicationFeeds } from '../shared/publish/publish.ts';
 import { runtime } from '../functions/runtime.ts';
 import { openStores, type Stores } from './embedded.ts';
@@ -30,6 +31,7 @@ Usage:
   feedmerge story <id> [--format table|json|csv] [--since <iso>] [--until <iso>] [--stats] [--state <dir> | --aws]
   feedmerge flows [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge sql "<query>" [--format table|json|csv] [--state <dir> | --aws]
+  feedmerge report --out <file> [--since <iso>] [--until <iso>] [--stats] [--state <dir> | --aws]
   feedmerge outlets stats [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
@@ -46,6 +48,8 @@ Usage:
   story      one story: its copies, each one's lag behind the first publisher and why it was merged, and
              its canonical text.
   flows      how syndication flows: per (first publisher, later carrier), the stories it carried.
+  report     a self-contained HTML page: stories per day, copies per outlet, first-publisher share, lags,
+             the flows as a matrix (also at /report of the local server).
   sql        SQL (DuckDB) over the analytics copy of the records: tables stories and copies, the same
              as in Athena (README, "SQL").
   outlets stats  per outlet: items, stories published first, copies of others', median lag, syndicated share.
@@ -139,9 +143,11 @@ async function commandRun(args: string[]): Promise<void> {
     await cycle();
     if (values.once) return;
 
-    const server = await serveMergedFeed((key) => runtime().bucket.getText(key), port);
+    const server = await serveMergedFeed((key) => runtime().bucket.getText(key), port, {
+      '/report': async () => reportPage(await runtime().table.listStories(), {}),
+    });
     closers.push(server.close);
-    log(`merged feed: ${server.url}feed.xml  ${server.url}feed.atom  ${server.url}feed.json  ${server.url}`);
+    log(`merged feed: ${server.url}feed.xml  ${server.url}feed.atom  ${server.url}feed.json  ${server.url}  report: ${server.url}report`);
     log(`next cycle every ${every} min; Ctrl-C stops`);
     await new Promise<void>((resolve) => {
       let running: Promise<void> = Promise.resolve();
@@ -302,6 +308,24 @@ async function commandSql(args: string[]): Promise<void> {
   process.stdout.write(renderRows(result.columns, result.rows, format));
 }
 
+function reportPage(stories: StoryWithCopies[], r: { since?: string; until?: string }): string {
+  return renderReport(stories, { title: runtime().config.feed.title, generatedAt: new Date().toISOString(), ...r });
+}
+
+async function commandReport(args: string[]): Promise<void> {
+  const { values } = parse(args, { ...ANALYST, out: { type: 'string' } });
+  if (values.format !== 'table') throw new UsageError('report writes HTML: use --out <file> (no --format)');
+  if (!values.out) throw new UsageError('report needs --out <file>, e.g. --out report.html');
+  const r = range(values);
+  const html = await analyse(values, async () => reportPage(await runtime().table.listStories(r), r));
+  try {
+    writeFileSync(values.out, html);
+  } catch (err) {
+    throw new UsageError(`cannot write ${values.out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  log(`report written to ${values.out}`);
+}
+
 async function commandOutletStats(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
@@ -422,6 +446,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   story: commandStory,
   flows: commandFlows,
   sql: commandSql,
+  report: commandReport,
   feed: commandFeed,
   serve: commandServe,
   eval: commandEval,

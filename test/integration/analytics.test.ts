@@ -10,7 +10,8 @@
  *   quarry:  alpha T+3 d,    gamma +120 min
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +21,8 @@ import { escapeXml, gibberish } from '../fixtures/hostile.ts';
 const exec = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../cli/bin.mjs');
 const T = Date.UTC(2026, 10, 2, 8);
+/** Debian's chromium (.ci/run installs it). */
+const CHROMIUM = '/usr/bin/chromium';
 const MIN = 60_000;
 
 async function feedmerge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -136,6 +139,44 @@ describe('analysts\u2019 numbers agree everywhere, and are the known answers', (
     const lags = await json<Array<{ lag_minutes: number }>>('sql', "SELECT lag_minutes FROM copies WHERE outlet = 'gamma' ORDER BY lag_minutes", '--format', 'json');
     expect(lags.map((r) => r.lag_minutes)).toEqual([0, 90, 120]);
   });
+
+  it.skipIf(!existsSync(CHROMIUM))('report: renders in headless Chromium, no console error, no request leaves the page, its numbers are outlets stats\u2019', async () => {
+    const out = join(dir, 'report.html');
+    const r = await feedmerge('report', '--out', out, '--state', state);
+    expect(r.code, r.stderr).toBe(0);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM });
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      const problems: string[] = [];
+      page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+      page.on('pageerror', (e) => void problems.push(e.message));
+      page.on('request', (req) => void (req.url().startsWith('file:') || problems.push(`request to ${req.url()}`)));
+      await page.goto(pathToFileURL(out).href);
+      expect(await page.locator('svg.chart').count()).toBe(2);
+      expect(await page.locator('table.matrix td[data-from="alpha"][data-to="gamma"]').textContent()).toBe('2');
+      const shown = await page.locator('table.outlets tbody tr').evaluateAll((rows) =>
+        rows.map((row) => {
+          const cell = (key: string) => row.querySelector(`[data-key="${key}"]`)!.textContent!;
+          return {
+            outlet: row.getAttribute('data-outlet'),
+            items: Number(cell('items')),
+            firstPublished: Number(cell('firstPublished')),
+            copiesOfOthers: Number(cell('copiesOfOthers')),
+            medianLagMinutes: cell('medianLagMinutes') === '' ? null : Number(cell('medianLagMinutes')),
+            syndicatedShare: Number(cell('syndicatedShare')),
+          };
+        }),
+      );
+      expect(shown).toEqual(await json('outlets', 'stats', '--format', 'json'));
+      expect(await page.locator('[data-total="stories"]').textContent()).toBe('4');
+      // Nothing wider than a phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('--stats reports the requests on stderr, Query and BatchGet only, no Scan', async () => {
     const r = await feedmerge('outlets', 'stats', '--stats', '--state', state);
