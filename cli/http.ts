@@ -70,7 +70,8 @@ export async function serveMergedFeed(read: (key: string) => Promise<string | un
       const page = pages[path];
       if (page) {
         try {
-          return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(await page());
+          const body = await page();
+          return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(body);
         } catch (err) {
           return void res.writeHead(500, { 'content-type': 'text/plain' }).end(`storage error: ${(err as Error).message}\n`);
         }
