@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
 import type { Outlet, StoryWithCopies } from '../shared/core/model.ts';
 import { renderReport } from '../shared/analytics/report.ts';
+import { exportStories } from '../shared/analytics/export.ts';
 import { publicationFeeds } from '../shared/publish/publish.ts';
 import { runtime } from '../functions/runtime.ts';
 import { openStores, type Stores } from './embedded.ts';
@@ -32,6 +33,7 @@ Usage:
   feedmerge flows [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge sql "<query>" [--format table|json|csv] [--state <dir> | --aws]
   feedmerge report --out <file> [--since <iso>] [--until <iso>] [--stats] [--state <dir> | --aws]
+  feedmerge export-analytics [--since <iso>] [--until <iso>] [--stats] [--state <dir> | --aws]
   feedmerge outlets stats [--since <iso>] [--until <iso>] [--format table|json|csv] [--stats] [--state <dir> | --aws]
   feedmerge feed [--state <dir>] [--format rss|atom|json] [--limit <n>]
   feedmerge serve <dir> [--port <n>]
@@ -52,6 +54,8 @@ Usage:
              the flows as a matrix (also at /report of the local server).
   sql        SQL (DuckDB) over the analytics copy of the records: tables stories and copies, the same
              as in Athena (README, "SQL").
+  export-analytics  rewrites the analytics copy of the stories in the range (records made before it
+             was kept, or while FEEDMERGE_ANALYTICS was false); the pipeline keeps it up to date.
   outlets stats  per outlet: items, stories published first, copies of others', median lag, syndicated share.
              --stats (these four): the DynamoDB and S3 requests used, on stderr.
   feed       print the merged feed as it is rendered now.
@@ -326,6 +330,19 @@ async function commandReport(args: string[]): Promise<void> {
   log(`report written to ${values.out}`);
 }
 
+/** Rewrites the analytics copy of the stories in a range: after an upgrade, or with FEEDMERGE_ANALYTICS off before. */
+async function commandExportAnalytics(args: string[]): Promise<void> {
+  const { values } = parse(args, ANALYST);
+  const r = range(values);
+  const count = await analyse(values, async () => {
+    const { table, bucket } = runtime();
+    const stories = await table.listStories(r);
+    await exportStories(stories.map((s) => s.story.storyId), { reader: table, sink: bucket });
+    return stories.length;
+  });
+  log(`analytics copy rewritten for ${count} ${count === 1 ? 'story' : 'stories'}`);
+}
+
 async function commandOutletStats(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
@@ -447,6 +464,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   flows: commandFlows,
   sql: commandSql,
   report: commandReport,
+  'export-analytics': commandExportAnalytics,
   feed: commandFeed,
   serve: commandServe,
   eval: commandEval,

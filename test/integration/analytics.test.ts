@@ -26,7 +26,11 @@ const CHROMIUM = '/usr/bin/chromium';
 const MIN = 60_000;
 
 async function feedmerge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env };
+  return feedmergeWith({}, ...args);
+}
+
+async function feedmergeWith(extra: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, ...extra };
   for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) delete env[name];
   try {
     const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
@@ -176,6 +180,23 @@ describe('analysts\u2019 numbers agree everywhere, and are the known answers', (
     } finally {
       await browser.close();
     }
+  }, 60_000);
+
+  it('without the analytics copy (FEEDMERGE_ANALYTICS=false), sql has no rows until export-analytics writes them', async () => {
+    const off = join(dir, 'state-off');
+    const run = await feedmergeWith(
+      { FEEDMERGE_ANALYTICS: 'false' },
+      'run', '--feeds', join(dir, 'feeds.json'), '--serve-dir', join(dir, 'feeds'), '--serve-port', '0', '--state', off, '--once',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const count = async () => JSON.parse((await feedmerge('sql', 'SELECT count(*) AS n FROM copies', '--format', 'json', '--state', off)).stdout) as Array<{ n: number }>;
+    expect(await count()).toEqual([{ n: 0 }]);
+    const exported = await feedmerge('export-analytics', '--state', off);
+    expect(exported).toMatchObject({ code: 0, stderr: expect.stringContaining('analytics copy rewritten for 4 stories') });
+    expect(await count()).toEqual([{ n: 8 }]);
+    // Idempotent: a second export changes nothing.
+    await feedmerge('export-analytics', '--state', off);
+    expect(await count()).toEqual([{ n: 8 }]);
   }, 60_000);
 
   it('--stats reports the requests on stderr, Query and BatchGet only, no Scan', async () => {
