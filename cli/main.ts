@@ -6,7 +6,8 @@ import { mapConcurrent } from '../shared/core/concurrency.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
-import type { Outlet, StoryWithCopies } from '../shared/core/model.ts';
+import type { Outlet } from '../shared/core/model.ts';
+import type { SyndicatedStory } from '../shared/analytics/syndication.ts';
 import { renderReport } from '../shared/analytics/report.ts';
 import { exportStories } from '../shared/analytics/export.ts';
 import { publicationFeeds } from '../shared/publish/publish.ts';
@@ -148,7 +149,7 @@ async function commandRun(args: string[]): Promise<void> {
     if (values.once) return;
 
     const server = await serveMergedFeed((key) => runtime().bucket.getText(key), port, {
-      '/report': async () => reportPage(await runtime().table.listStories(), {}),
+      '/report': async () => reportPage(await syndication({}), {}),
     });
     closers.push(server.close);
     log(`merged feed: ${server.url}feed.xml  ${server.url}feed.atom  ${server.url}feed.json  ${server.url}  report: ${server.url}report`);
@@ -292,7 +293,7 @@ async function commandStory(args: string[]): Promise<void> {
 async function commandFlows(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
-  const stories = await analyse(values, () => runtime().table.listStories(range(values)));
+  const stories = await analyse(values, () => syndication(range(values)));
   process.stdout.write(renderFlows(flows(stories), format));
 }
 
@@ -312,7 +313,14 @@ async function commandSql(args: string[]): Promise<void> {
   process.stdout.write(renderRows(result.columns, result.rows, format));
 }
 
-function reportPage(stories: StoryWithCopies[], r: { since?: string; until?: string }): string {
+/** Stories first published in a range, with their copies' outlets and dates (the index read: README, "Access patterns"). */
+async function syndication(r: { since?: string; until?: string }): Promise<SyndicatedStory[]> {
+  const { table, bucket } = runtime();
+  const registry = (await bucket.findOutlets()) ?? [];
+  return table.syndication(r, registry.map((o) => o.id));
+}
+
+function reportPage(stories: readonly SyndicatedStory[], r: { since?: string; until?: string }): string {
   return renderReport(stories, { title: runtime().config.feed.title, generatedAt: new Date().toISOString(), ...r });
 }
 
@@ -321,7 +329,7 @@ async function commandReport(args: string[]): Promise<void> {
   if (values.format !== 'table') throw new UsageError('report writes HTML: use --out <file> (no --format)');
   if (!values.out) throw new UsageError('report needs --out <file>, e.g. --out report.html');
   const r = range(values);
-  const html = await analyse(values, async () => reportPage(await runtime().table.listStories(r), r));
+  const html = await analyse(values, async () => reportPage(await syndication(r), r));
   try {
     writeFileSync(values.out, html);
   } catch (err) {
@@ -346,7 +354,7 @@ async function commandExportAnalytics(args: string[]): Promise<void> {
 async function commandOutletStats(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
-  const stories = await analyse(values, () => runtime().table.listStories(range(values)));
+  const stories = await analyse(values, () => syndication(range(values)));
   process.stdout.write(renderOutletStats(outletStats(stories), format));
 }
 

@@ -5,8 +5,7 @@
  * Self-contained: the charts are SVG drawn here, the style inline; no script, no font, no request leaves
  * the page. Every number in it is also in the page's tables (`data-*` attributes name them for checks).
  */
-import type { StoryWithCopies } from '../core/model.ts';
-import { flows, lagMinutes, median, outletStats, type Flow, type OutletStats } from './syndication.ts';
+import { flows, lagMinutes, median, outletStats, type Flow, type OutletStats, type SyndicatedStory } from './syndication.ts';
 
 export interface ReportOptions {
   readonly title: string;
@@ -39,7 +38,7 @@ export interface ReportData {
   readonly medianLagMinutes: number | null;
 }
 
-export function reportData(stories: readonly StoryWithCopies[]): ReportData {
+export function reportData(stories: readonly SyndicatedStory[]): ReportData {
   const perDay = new Map<string, number>();
   const lags: number[] = [];
   for (const s of stories) {
@@ -60,7 +59,7 @@ export function reportData(stories: readonly StoryWithCopies[]): ReportData {
   };
 }
 
-export function renderReport(stories: readonly StoryWithCopies[], options: ReportOptions): string {
+export function renderReport(stories: readonly SyndicatedStory[], options: ReportOptions): string {
   const d = reportData(stories);
   const range = options.since || options.until ? ` · first published ${options.since ? `from ${options.since.slice(0, 10)}` : ''}${options.until ? ` until ${options.until.slice(0, 10)}` : ''}` : '';
   return `<!DOCTYPE html>

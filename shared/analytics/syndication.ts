@@ -11,7 +11,16 @@
  *   copiesOfOthers / items; **medianLagMinutes** the median lag of those copies;
  * - a **flow** from A to B counts the stories A published first and B carried later (one per story).
  */
-import type { CopyRecord, StoryWithCopies } from '../core/model.ts';
+import type { CopyRecord, StoryRecord } from '../core/model.ts';
+
+/**
+ * What the figures need of a story: who published it first and when, and each copy's outlet and date.
+ * A `StoryWithCopies` is one; so is the lighter record the analysts' index reads build.
+ */
+export interface SyndicatedStory {
+  readonly story: Pick<StoryRecord, 'storyId' | 'outletId' | 'published'>;
+  readonly copies: ReadonlyArray<Pick<CopyRecord, 'outletId' | 'published'>>;
+}
 
 export interface OutletStats {
   readonly outlet: string;
@@ -44,7 +53,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Per outlet, most items first (then by id). */
-export function outletStats(stories: readonly StoryWithCopies[]): OutletStats[] {
+export function outletStats(stories: readonly SyndicatedStory[]): OutletStats[] {
   const acc = new Map<string, { items: number; first: number; lags: number[] }>();
   const of = (outlet: string) => {
     let a = acc.get(outlet);
@@ -72,7 +81,7 @@ export function outletStats(stories: readonly StoryWithCopies[]): OutletStats[] 
 }
 
 /** One row per (first publisher, later carrier) pair, most stories first. */
-export function flows(stories: readonly StoryWithCopies[]): Flow[] {
+export function flows(stories: readonly SyndicatedStory[]): Flow[] {
   const counts = new Map<string, number>();
   for (const { story, copies } of stories) {
     const carriers = new Set(copies.map((c) => c.outletId).filter((o) => o !== story.outletId));

@@ -23,6 +23,8 @@ export interface IndexLookup {
   readonly keys: ReadonlyMap<string, readonly string[]>;
   /** The months (`yyyy-mm`) known to have stories. */
   readonly months: ReadonlySet<string>;
+  /** The outlets known to have copies (what the analysts' reads enumerate). */
+  readonly outlets?: ReadonlySet<string>;
 }
 
 export interface StoryStore {
@@ -61,6 +63,8 @@ export interface StoryStore {
    */
   absorbStory(winnerId: string, loserId: string): Promise<string | undefined>;
   addMonth(month: string): Promise<void>;
+  /** Lists an outlet among those with copies (a set: idempotent). */
+  addOutlet(outletId: string): Promise<void>;
   /** Marks an item as seen (written last, so an interrupted ingest is redone on retry). */
   putItem(item: ItemRecord): Promise<void>;
 }

@@ -132,8 +132,9 @@ class IngestSession {
   }
 
   async ingestNew(p: PreparedItem): Promise<MatchKind> {
-    const { hash, keys, months } = this.writer.withOwnWrites(p.fp.contentHash, p.keys.lookup, await this.deps.stories.lookup(p.fp.contentHash, p.keys.lookup));
-    this.writer.knowMonths(months);
+    const lookup = this.writer.withOwnWrites(p.fp.contentHash, p.keys.lookup, await this.deps.stories.lookup(p.fp.contentHash, p.keys.lookup));
+    const { hash, keys } = lookup;
+    this.writer.knowIndex(lookup);
     const isGeneric = (key: string) => (keys.get(key)?.length ?? 0) >= KEY_STORY_CAP;
     // An interrupted founding of this very copy, resumed.
     if (hash?.founder === copyKey(p)) return this.found(p, new Set(), isGeneric);

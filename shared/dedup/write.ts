@@ -47,6 +47,7 @@ export class StoryWriter {
   private readonly ownHashes = new Map<string, StoryPointer>();
   private readonly ownKeys = new Map<string, Set<string>>();
   private readonly months = new Set<string>();
+  private readonly outlets = new Set<string>();
   /** Stories written to since the last item was marked seen: their analytics rows are due. */
   private readonly touched = new Set<string>();
 
@@ -65,12 +66,13 @@ export class StoryWriter {
       const ids = this.ownKeys.get(key);
       if (ids) keys.set(key, [...new Set([...(keys.get(key) ?? []), ...ids])].sort());
     }
-    return { hash: lookup.hash ?? this.ownHashes.get(contentHash), keys, months: lookup.months };
+    return { hash: lookup.hash ?? this.ownHashes.get(contentHash), keys, months: lookup.months, ...(lookup.outlets ? { outlets: lookup.outlets } : {}) };
   }
 
-  /** The months the store already lists (spares their writes). */
-  knowMonths(months: ReadonlySet<string>): void {
-    for (const m of months) this.months.add(m);
+  /** The months and outlets the store already lists (spares their writes). */
+  knowIndex(lookup: Pick<IndexLookup, 'months' | 'outlets'>): void {
+    for (const m of lookup.months) this.months.add(m);
+    for (const o of lookup.outlets ?? []) this.outlets.add(o);
   }
 
   /**
@@ -96,11 +98,13 @@ export class StoryWriter {
   /** The founding copy's record (after the founding: until then a story founded twice can still merge). */
   async putFounderCopy(p: PreparedItem, storyId: string): Promise<void> {
     await this.stories.putCopy(copyOf(p, storyId, 'first', 1, this.nowIso));
+    await this.addOutlet(p.outlet.id);
   }
 
   /** Records a copy on a story, moving its origin or canonical text if this copy is earlier or fuller. */
   async join(p: PreparedItem, story: StoryRecord, verdict: JoinVerdict, isGeneric: (key: string) => boolean): Promise<void> {
     await this.stories.putCopy(copyOf(p, story.storyId, verdict.match, verdict.score, this.nowIso, verdict.evidence));
+    await this.addOutlet(p.outlet.id);
     const earlier = p.published < story.published;
     const fuller = p.fp.basis === 'body' && wordsOf(p) > story.words;
     if (fuller) await this.contents.putCanonical(contentOf(p));
@@ -187,6 +191,13 @@ export class StoryWriter {
     }
     // One entry per key held: a story sharing more keys comes up more often.
     return [storyId, ...[...sets.values()].flat()];
+  }
+
+  /** Lists the outlet among those with copies, once (the analysts' reads enumerate them). */
+  private async addOutlet(outletId: string): Promise<void> {
+    if (this.outlets.has(outletId)) return;
+    await this.stories.addOutlet(outletId);
+    this.outlets.add(outletId);
   }
 
   private async addMonth(published: string): Promise<void> {

@@ -17,6 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import { headlineWords } from '../../shared/text/headline.ts';
 import { keysOf } from '../../shared/dedup/keys.ts';
+import { flows, outletStats } from '../../shared/analytics/syndication.ts';
 import { runtime } from '../../functions/runtime.ts';
 import { html, type Story, type TrapItem } from '../fixtures/traps.ts';
 import { OUTLET_NAMES, excerptOf, itemOf, outletId, wordCount, world, type OutletKey, type StoryJson, type World } from './world.ts';
@@ -644,6 +645,14 @@ describe('5. an excerpt and a heavy rewrite of the later paragraphs, founded apa
     const absorbed = await w.record(rewriteId);
     expect(absorbed.story.storyId).toBe(excerptId);
     expect(absorbed.copies.map((c) => c.url)).toEqual([excerpt.link, rewrite.link, full.link]);
+    // The analysts' index read (outlets the store lists, their copies through byOutlet, stories followed
+    // to their survivor) sees the same one story with its three copies as the per-story read.
+    const { table } = runtime();
+    const byIndex = await table.syndication();
+    expect(byIndex).toEqual([{ story: { storyId: excerptId, outletId: outletId('harbour'), published: at(7, 8).toISOString() }, copies: expect.any(Array) }]);
+    expect(byIndex[0]!.copies.map((c) => c.outletId).sort()).toEqual([outletId('harbour'), outletId('north'), outletId('valley')].sort());
+    expect(outletStats(byIndex)).toEqual(outletStats(await table.listStories()));
+    expect(flows(byIndex)).toEqual(flows(await table.listStories()));
   }
 
   describe('the rewrite opens on the second paragraph', () => {
