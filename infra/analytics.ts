@@ -61,8 +61,9 @@ export class Analytics extends Construct {
             outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
             serdeInfo: {
               serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe',
-              // A malformed line is skipped rather than failing the query; the timestamps' form is the one written.
-              parameters: { 'ignore.malformed.json': 'true', 'timestamp.formats': "yyyy-MM-dd HH:mm:ss.SSS,yyyy-MM-dd HH:mm:ss" },
+              // A malformed line is skipped rather than failing the query. Timestamps are written in
+              // java.sql.Timestamp's form (`yyyy-MM-dd HH:mm:ss.SSS`), which the SerDe reads by default.
+              parameters: { 'ignore.malformed.json': 'true' },
             },
           },
         },
