@@ -75,14 +75,16 @@ export function analyticsObjects(s: StoryWithCopies): AnalyticsObject[] {
 
 /** Rewrites the analytics objects of these stories (each followed to the story it was merged into). */
 export async function exportStories(storyIds: Iterable<string>, deps: { readonly reader: StoryWithCopiesReader; readonly sink: AnalyticsSink }): Promise<void> {
-  const done = new Set<string>();
+  const requested = new Set<string>();
+  const exported = new Set<string>();
   for (const id of storyIds) {
-    if (done.has(id)) continue;
+    if (requested.has(id)) continue;
+    requested.add(id);
     const s = await deps.reader.getStory(id);
-    done.add(id);
     // A story without copies is the shell of a founding that lost a race: never listed, never exported.
-    if (!s || s.copies.length === 0 || done.has(s.story.storyId) && s.story.storyId !== id) continue;
-    done.add(s.story.storyId);
+    // Two ids that lead to one survivor (a merge) export it once.
+    if (!s || s.copies.length === 0 || exported.has(s.story.storyId)) continue;
+    exported.add(s.story.storyId);
     for (const object of analyticsObjects(s)) await deps.sink.putAnalytics(object.key, object.body);
   }
 }
