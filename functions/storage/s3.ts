@@ -11,24 +11,42 @@ import { parseOutletsJson } from '../../shared/core/config.ts';
 import { BUCKET, keys } from '../../shared/core/schema.ts';
 
 export class S3Store implements ContentStore, RegistryStore, AnalyticsSink {
+  /**
+   * The request in flight per key. S3 replaces an object atomically; s3rver (the embedded S3) writes the
+   * file in place, so two writes of one key at once (two outlets founding the same text) can leave one
+   * JSON followed by the other's tail, and a read during a write can see half of it. One process's
+   * requests for one key therefore go one after another — in Lambda as locally, at no cost elsewhere.
+   */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
   ) {}
 
-  async putCanonical(content: CanonicalContent): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: keys.content(content.contentHash),
-        Body: JSON.stringify(content),
-        ContentType: 'application/json; charset=utf-8',
-      }),
+  private byKey<T>(key: string, request: () => Promise<T>): Promise<T> {
+    const previous = this.inFlight.get(key) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(request);
+    this.inFlight.set(key, mine);
+    const clear = () => {
+      if (this.inFlight.get(key) === mine) this.inFlight.delete(key);
+    };
+    mine.then(clear, clear);
+    return mine;
+  }
+
+  private async put(key: string, body: string, contentType: string, cacheControl?: string): Promise<void> {
+    await this.byKey(key, () =>
+      this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, CacheControl: cacheControl })),
     );
   }
 
+  async putCanonical(content: CanonicalContent): Promise<void> {
+    await this.put(keys.content(content.contentHash), JSON.stringify(content), 'application/json; charset=utf-8');
+  }
+
   async putAnalytics(key: string, body: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/x-ndjson; charset=utf-8' }));
+    await this.put(key, body, 'application/x-ndjson; charset=utf-8');
   }
 
   /** Every key under `prefix` (all pages). */
@@ -70,20 +88,20 @@ export class S3Store implements ContentStore, RegistryStore, AnalyticsSink {
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, CacheControl: cacheControl }),
-    );
+    await this.put(key, body, contentType, cacheControl);
     return true;
   }
 
   async getText(key: string): Promise<string | undefined> {
-    try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return await res.Body?.transformToString('utf-8');
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    return this.byKey(key, async () => {
+      try {
+        const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+        return await res.Body?.transformToString('utf-8');
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
   }
 }
 
