@@ -3,6 +3,7 @@
  * and an exponential back-off after consecutive failures — the later of the two. A first failure is
  * retried at the next cycle (a blip); the second waits one schedule interval, then two, four… up to a day.
  */
+import type { OutletState } from '../core/model.ts';
 
 /** The back-off's first step (the default schedule interval). */
 export const BACKOFF_BASE_MS = 15 * 60 * 1000;
@@ -25,4 +26,22 @@ export function nextFetchAfter(now: Date, consecutiveFailures: number, retryAfte
   const backoff = consecutiveFailures >= 2 ? Math.min(BACKOFF_BASE_MS * 2 ** (consecutiveFailures - 2), MAX_DEFER_MS) : 0;
   const until = Math.max(now.getTime() + backoff, retryAfter?.getTime() ?? 0);
   return until > now.getTime() ? new Date(until).toISOString() : undefined;
+}
+
+/**
+ * How stale the remembered fetch times may grow while nothing else about an outlet changes: a steady
+ * outlet (304s, or the same body) costs no write per fetch, and its health still says it is alive.
+ */
+export const STATE_REFRESH_MS = 24 * 3600 * 1000;
+
+/**
+ * Whether a fetch's outcome must be written: something the next fetch or an operator reads changed
+ * (validators, status, failures, pause, error), or the remembered times are older than STATE_REFRESH_MS.
+ */
+export function stateNeedsWrite(previous: OutletState | undefined, next: OutletState): boolean {
+  if (!previous) return true;
+  const same = <K extends keyof OutletState>(k: K) => (previous[k] ?? null) === (next[k] ?? null);
+  if (!(['etag', 'lastModified', 'lastStatus', 'lastError', 'consecutiveFailures', 'nextFetchAfter'] as const).every(same)) return true;
+  const age = (at: string | undefined) => (at ? Date.parse(next.lastFetchAt ?? '') - Date.parse(at) : Infinity);
+  return !(age(previous.lastFetchAt) < STATE_REFRESH_MS) || (next.lastSuccessAt !== undefined && !(age(previous.lastSuccessAt) < STATE_REFRESH_MS));
 }

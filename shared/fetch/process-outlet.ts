@@ -10,7 +10,7 @@ import type { FetchReport, Outlet, OutletState } from '../core/model.ts';
 import type { ContentStore, OutletStateStore, StoryStore } from '../core/ports.ts';
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
 import { FeedParseError, parseFeed } from './parse.ts';
-import { nextFetchAfter, parseRetryAfter } from './politeness.ts';
+import { nextFetchAfter, parseRetryAfter, stateNeedsWrite } from './politeness.ts';
 import type { HostGate } from './host-gate.ts';
 import { exportStories, type AnalyticsSink, type StoryWithCopiesReader } from '../analytics/export.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
@@ -69,15 +69,18 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     throw err;
   }
 
-  const succeeded = (validators: Pick<OutletState, 'etag' | 'lastModified'>, status: number): Promise<void> =>
-    deps.states.putState({
+  // Written only when it changed (or is a day old): a steady outlet costs no write per fetch.
+  const succeeded = async (validators: Pick<OutletState, 'etag' | 'lastModified'>, status: number): Promise<void> => {
+    const next: OutletState = {
       outletId: outlet.id,
       ...validators,
       lastFetchAt: now.toISOString(),
       lastSuccessAt: now.toISOString(),
       lastStatus: status,
       consecutiveFailures: 0,
-    });
+    };
+    if (stateNeedsWrite(previous, next)) await deps.states.putState(next);
+  };
 
   if (outcome.status === 304) {
     await succeeded(keepValidators(previous), 304);

@@ -28,6 +28,23 @@ describe('politeness across cycles', () => {
   };
   const hits = (path: string) => h.requests.filter((r) => r.path === path).length;
 
+  it('writes no state for a steady outlet: the same body again, or a 304, within a day; refreshes it after', async () => {
+    const outlet: Outlet = { id: 'steady', name: 'Steady Star', url: `${h.baseUrl}steady.xml` };
+    h.routes.set('/steady.xml', { kind: 'feed', body: FEED.replace('q-1', 's-1') });
+    const state = async () => (await runtime().table.getState('steady'))!;
+    expect(await fetchAt(outlet, 0)).toMatchObject({ status: 'fetched', newStories: 1 });
+    expect(await state()).toMatchObject({ lastStatus: 200, lastFetchAt: at(0).toISOString() });
+    expect(await fetchAt(outlet, 15)).toMatchObject({ status: 'not-modified' });
+    // The status went from 200 to 304: written once.
+    expect(await state()).toMatchObject({ lastStatus: 304, lastFetchAt: at(15).toISOString() });
+    expect(await fetchAt(outlet, 30)).toMatchObject({ status: 'not-modified' });
+    expect(await fetchAt(outlet, 45)).toMatchObject({ status: 'not-modified' });
+    expect(await state()).toMatchObject({ lastStatus: 304, lastFetchAt: at(15).toISOString() });
+    // A day later the times are refreshed.
+    expect(await fetchAt(outlet, 15 + 24 * 60)).toMatchObject({ status: 'not-modified' });
+    expect(await state()).toMatchObject({ lastFetchAt: at(15 + 24 * 60).toISOString() });
+  });
+
   it('honours a 503\u2019s Retry-After: deferred without a request until then, fetched after', async () => {
     const outlet: Outlet = { id: 'busy', name: 'Busy Gazette', url: `${h.baseUrl}busy.xml` };
     h.routes.set('/busy.xml', { kind: 'status', status: 503, headers: { 'retry-after': '600' } });

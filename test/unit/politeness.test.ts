@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_BASE_MS, MAX_DEFER_MS, nextFetchAfter, parseRetryAfter } from '../../shared/fetch/politeness.ts';
+import { BACKOFF_BASE_MS, MAX_DEFER_MS, nextFetchAfter, parseRetryAfter, stateNeedsWrite } from '../../shared/fetch/politeness.ts';
+import type { OutletState } from '../../shared/core/model.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const after = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -32,5 +33,32 @@ describe('nextFetchAfter', () => {
   it('honours the server\u2019s Retry-After when it is later than the back-off, and the back-off when it is later', () => {
     expect(nextFetchAfter(NOW, 1, new Date(NOW.getTime() + 600_000))).toBe(after(600_000));
     expect(nextFetchAfter(NOW, 4, new Date(NOW.getTime() + 60_000))).toBe(after(4 * BACKOFF_BASE_MS));
+  });
+});
+
+describe('stateNeedsWrite', () => {
+  const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h)).toISOString();
+  const ok = (h: number, extra: Partial<OutletState> = {}): OutletState => ({
+    outletId: 'o',
+    etag: '"v1"',
+    lastStatus: 304,
+    lastFetchAt: at(h),
+    lastSuccessAt: at(h),
+    consecutiveFailures: 0,
+    ...extra,
+  });
+
+  it('writes the first state, and any change of validators, status, failures, pause or error', () => {
+    expect(stateNeedsWrite(undefined, ok(0))).toBe(true);
+    expect(stateNeedsWrite(ok(0), ok(1, { etag: '"v2"' }))).toBe(true);
+    expect(stateNeedsWrite(ok(0), ok(1, { lastStatus: 200 }))).toBe(true);
+    expect(stateNeedsWrite(ok(0, { consecutiveFailures: 2, lastError: 'down' }), ok(1))).toBe(true);
+    expect(stateNeedsWrite(ok(0), ok(1, { nextFetchAfter: at(3) }))).toBe(true);
+  });
+
+  it('writes nothing for the same outcome within a day, and refreshes the times once they are a day old', () => {
+    expect(stateNeedsWrite(ok(0), ok(1))).toBe(false);
+    expect(stateNeedsWrite(ok(0), ok(23))).toBe(false);
+    expect(stateNeedsWrite(ok(0), ok(24))).toBe(true);
   });
 });
