@@ -79,11 +79,15 @@ function progressLine(r: FetchReport): string {
 }
 
 export function summaryLine(s: CycleSummary): string {
-  const published = s.publish.written.length > 0 ? `feed updated (${s.publish.written.join(', ')})` : 'feed unchanged';
+  const published = s.publish.skipped
+    ? 'feed up to date (nothing changed, nothing read)'
+    : s.publish.written.length > 0
+      ? `feed updated (${s.publish.written.join(', ')})`
+      : 'feed unchanged';
   return (
     `cycle: ${s.outlets} outlets — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed` +
     `${s.deferred > 0 ? `, ${s.deferred} deferred` : ''}; ` +
     `${s.items} items seen, ${s.newStories} new stories, ${s.merged} copies merged; ` +
-    `${s.publish.stories} stories in the feed, ${published}; ${(s.durationMs / 1000).toFixed(2)} s`
+    `${s.publish.skipped ? '' : `${s.publish.stories} stories in the feed, `}${published}; ${(s.durationMs / 1000).toFixed(2)} s`
   );
 }

@@ -139,7 +139,8 @@ async function commandRun(args: string[]): Promise<void> {
     const stores = await openStores(values.state!, { own: true });
     closers.push(() => stores.close());
     log(`storage: ${stores.description}`);
-    await runtime().bucket.putOutlets(outlets);
+    // A changed registry changes the feed (outlet names and links): the next publish renders.
+    if (await runtime().bucket.putOutlets(outlets)) await runtime().table.bumpFeedVersion(new Date().toISOString());
 
     const cycle = async () => {
       log(`cycle started ${new Date().toISOString()} — ${outlets.length} outlets`);
@@ -409,6 +410,7 @@ async function commandOutlets(args: string[]): Promise<void> {
       // Validated like a feeds file: the registry the dispatcher reads is never malformed.
       const checked = parseOutletsJson(JSON.stringify({ outlets }), 'registry').outlets;
       const changed = await bucket.putOutlets(checked);
+      if (changed) await runtime().table.bumpFeedVersion(new Date().toISOString());
       log(`${checked.length} outlets in the registry${changed ? '' : ' (unchanged)'}`);
     };
     switch (action) {

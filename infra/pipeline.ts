@@ -3,7 +3,8 @@
  * - dispatch reads the registry object and the outlets' pauses (BatchGetItem), and sends to the fetch queue;
  * - fetch reads/writes the table (no deletes: no DeleteItem, no BatchWriteItem), reads/writes canonical
  *   copies under content/ and writes the analytics copy under analytics/ (no deletes), consumes the fetch queue and signals the publish queue;
- * - publish reads the table (no writes) and the canonical copies and registry, writes feed/*.
+ * - publish reads the table and the canonical copies and registry, writes feed/* and, of the table, only
+ *   the feed's version marker (UpdateItem on the META partition).
  */
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -18,7 +19,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { ANALYTICS, BUCKET } from '../shared/core/schema.ts';
+import { ANALYTICS, BUCKET, keys } from '../shared/core/schema.ts';
 import type { DeployConfig } from './config.ts';
 
 export interface PipelineProps {
@@ -196,6 +197,14 @@ export class Pipeline extends Construct {
       }),
     );
     this.publish.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(BUCKET.feedPrefix)] }));
+    // Its one table write: the feed's version marker (META/FEED), what it last rendered. Nothing else.
+    this.publish.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.feedMarker().pk] } },
+      }),
+    );
 
     const contentReason =
       'Canonical copies are named by their content hash (content/<hash>.json) and merged-feed objects by format (feed/*): the keys cannot be listed at deploy time, the prefix is as narrow as they allow.';

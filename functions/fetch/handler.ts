@@ -30,6 +30,7 @@ async function fetchOne(job: FetchJob): Promise<FetchReport> {
     limits: config.fetch,
     thresholds: config.dedup,
     hosts,
+    marker: table,
     ...(config.analytics ? { analytics: { reader: table, sink: bucket } } : {}),
   });
   emitMetrics({

@@ -9,7 +9,8 @@ import { runtime } from '../runtime.ts';
 
 export async function handler(_event?: unknown): Promise<PublishReport> {
   const { config, table, bucket } = runtime();
-  const report = await publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed });
-  emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, StoriesInFeed: report.stories });
+  const report = await publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed, marker: table });
+  // `Published` counts every run, skipped or not: the "feed not published" alarm watches the schedule.
+  emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, ...(report.skipped ? {} : { StoriesInFeed: report.stories }) });
   return report;
 }

@@ -20,7 +20,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SyndicatedStory } from '../../shared/analytics/syndication.ts';
 import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
-import type {
+import type { FeedMarker, FeedMarkerStore,
   IndexLookup,
   StoryChange,
   OutletMemory,
@@ -53,7 +53,7 @@ export interface StoryQuery {
   readonly limit?: number;
 }
 
-export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
+export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, FeedMarkerStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly table: string,
@@ -307,6 +307,45 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader {
         Key: marshall(keys.months()),
         UpdateExpression: 'ADD months :m',
         ExpressionAttributeValues: { ':m': { SS: [month] } },
+      }),
+    );
+  }
+
+  // ---- the feed's version marker -----------------------------------------------------------------
+
+  async getFeedMarker(): Promise<FeedMarker> {
+    const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.feedMarker()), ConsistentRead: true }));
+    const r = res.Item ? unmarshall(res.Item) : {};
+    return {
+      version: typeof r.version === 'number' ? r.version : 0,
+      ...(typeof r.changedAt === 'string' ? { changedAt: r.changedAt } : {}),
+      ...(typeof r.publishedAt === 'string' ? { publishedAt: r.publishedAt } : {}),
+      ...(typeof r.publishedVersion === 'number' ? { publishedVersion: r.publishedVersion } : {}),
+      ...(typeof r.publishedSettings === 'string' ? { publishedSettings: r.publishedSettings } : {}),
+      ...(typeof r.dueAt === 'string' ? { dueAt: r.dueAt } : {}),
+    };
+  }
+
+  async bumpFeedVersion(now: string): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.feedMarker()),
+        UpdateExpression: 'ADD version :one SET changedAt = :now',
+        ExpressionAttributeValues: marshall({ ':one': 1, ':now': now }),
+      }),
+    );
+  }
+
+  async setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>): Promise<void> {
+    const values: Record<string, unknown> = { ':v': marker.publishedVersion ?? 0, ':s': marker.publishedSettings ?? '', ':at': marker.publishedAt ?? '' };
+    if (marker.dueAt) values[':d'] = marker.dueAt;
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.feedMarker()),
+        UpdateExpression: `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.dueAt ? ', dueAt = :d' : ' REMOVE dueAt'}`,
+        ExpressionAttributeValues: marshall(values),
       }),
     );
   }

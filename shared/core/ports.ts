@@ -115,3 +115,30 @@ export interface RegistryStore {
   /** The registered outlets; undefined while there is no registry yet (a fresh deployment). */
   findOutlets(): Promise<Outlet[] | undefined>;
 }
+
+/**
+ * The feed's version marker: fetch counts the ingests that changed stories; publish remembers which count
+ * (and which feed settings) it last rendered, and when a held-back story falls due.
+ */
+export interface FeedMarker {
+  /** Ingests that changed stories, counted (absent: none yet). */
+  readonly version: number;
+  /** When the version was last counted (ISO 8601). */
+  readonly changedAt?: string;
+  /** When the feed objects were last rendered (ISO 8601). */
+  readonly publishedAt?: string;
+  /** The version the feed objects were last rendered from (absent: never published). */
+  readonly publishedVersion?: number;
+  /** A hash of the settings the feed was last rendered with (title, description, base URL, limit). */
+  readonly publishedSettings?: string;
+  /** When a story held back from the last rendering becomes publishable (ISO 8601). */
+  readonly dueAt?: string;
+}
+
+export interface FeedMarkerStore {
+  /** One read. */
+  getFeedMarker(): Promise<FeedMarker>;
+  /** Counts an ingest that changed stories (or a registry change), at `now`: the next publish renders. */
+  bumpFeedVersion(now: string): Promise<void>;
+  setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>): Promise<void>;
+}

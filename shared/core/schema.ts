@@ -115,6 +115,7 @@ export const keys = {
   outletBoilerplate: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'BOILERPLATE' }),
   outletPartition: (outletId: string) => `OUTLET#${outletId}`,
   months: () => ({ pk: 'META', sk: 'MONTHS' }),
+  feedMarker: () => ({ pk: 'META', sk: 'FEED' }),
   byPublished: (publishedIso: string, storyId: string) => ({
     gsi1pk: `PUB#${publishedIso.slice(0, 7)}`,
     gsi1sk: `${publishedIso}#${storyId}`,

@@ -59,6 +59,8 @@ export interface IngestDeps {
   readonly thresholds?: NearThresholds;
   /** Rewrites the analytics rows of the stories an item changed, before the item is marked seen. */
   readonly exportStories?: (storyIds: ReadonlySet<string>) => Promise<void>;
+  /** Tells publish that stories changed: once per document that changed any, after its other writes. */
+  readonly feedChanged?: () => Promise<void>;
 }
 
 /** Candidate stories verified per item, most keys first: bounds reads on pathological collisions. */
@@ -100,6 +102,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
 
   const session = new IngestSession(deps);
+  session.expectItems(prepared.length);
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i]!;
     // Done with once processed: a long feed's texts (and their compared windows) are not all held at once.
@@ -126,8 +129,12 @@ class IngestSession {
   private readonly writer: StoryWriter;
   private readonly thresholds: NearThresholds;
 
+  expectItems(n: number): void {
+    this.writer.expectItems(n);
+  }
+
   constructor(private readonly deps: IngestDeps) {
-    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.exportStories);
+    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.exportStories, deps.feedChanged);
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   }
 

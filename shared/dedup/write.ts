@@ -57,7 +57,17 @@ export class StoryWriter {
     private readonly nowIso: string,
     /** Rewrites the analytics rows of stories (analytics/export.ts); none: no analytics copy. */
     private readonly exportStories?: (storyIds: ReadonlySet<string>) => Promise<void>,
+    /** Tells publish that stories changed (the feed's version marker). */
+    private readonly feedChanged?: () => Promise<void>,
   ) {}
+
+  /** Items of this document still to be marked seen: the last one also tells publish, once. */
+  private unseen = 0;
+
+  /** How many items this document will mark seen. */
+  expectItems(n: number): void {
+    this.unseen = n;
+  }
 
   /** A lookup, with what this ingest wrote added (reads may not show it yet). */
   withOwnWrites(contentHash: string, lookedUp: readonly string[], lookup: IndexLookup): IndexLookup {
@@ -162,12 +172,16 @@ export class StoryWriter {
 
   /**
    * The last write of an item: this outlet sent it, and it is in this story. The analytics rows of the
-   * stories it changed are rewritten first, so that a retry after a failed export exports again.
+   * stories it changed are rewritten first, so that a retry after a failed export exports again; the
+   * document's last item also counts the change for publish.
    */
   async markSeen(p: PreparedItem, storyId: string): Promise<void> {
     this.touched.add(storyId);
     if (this.exportStories) await this.exportStories(this.touched);
     this.touched.clear();
+    // After every other write of the document, before its last item is marked seen: a retry of that
+    // item (the only one a failure here leaves unseen) tells publish again.
+    if (--this.unseen === 0 && this.feedChanged) await this.feedChanged();
     await this.stories.putItem(itemRecordOf(p, storyId));
   }
 

@@ -7,7 +7,7 @@
  * the whole feed instead of getting a 304 for items it never recorded.
  */
 import type { FetchReport, Outlet, OutletState } from '../core/model.ts';
-import type { ContentStore, OutletStateStore, StoryStore } from '../core/ports.ts';
+import type { ContentStore, FeedMarkerStore, OutletStateStore, StoryStore } from '../core/ports.ts';
 import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts';
 import { FeedParseError, parseFeed } from './parse.ts';
 import { nextFetchAfter, parseRetryAfter, stateNeedsWrite } from './politeness.ts';
@@ -23,6 +23,8 @@ export interface ProcessOutletDeps {
   readonly limits: FetchLimits & { readonly maxItems: number };
   /** Bounds concurrent fetches per host across the outlets this process works on. */
   readonly hosts?: HostGate;
+  /** The feed's version marker: counted when an ingest changed stories (none: publish always renders). */
+  readonly marker?: FeedMarkerStore;
   /** Where the analytics copy of changed stories goes (none: not kept). */
   readonly analytics?: { readonly reader: StoryWithCopiesReader; readonly sink: AnalyticsSink };
   readonly thresholds?: NearThresholds;
@@ -103,6 +105,7 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     learned: memory.boilerplate,
     thresholds: deps.thresholds,
     ...(deps.analytics ? { exportStories: (ids: ReadonlySet<string>) => exportStories(ids, deps.analytics!) } : {}),
+    ...(deps.marker ? { feedChanged: () => deps.marker!.bumpFeedVersion(now.toISOString()) } : {}),
   });
   if (newBoilerplate.length > 0 && memory.boilerplate.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {
     await deps.states.learnBoilerplate(outlet.id, newBoilerplate);

@@ -2,7 +2,8 @@
  * Publishing: the most recent stories → rendered feeds → storage, skipping unchanged objects.
  */
 import type { CanonicalContent } from '../core/model.ts';
-import type { RegistryStore, StoryReader } from '../core/ports.ts';
+import type { FeedMarker, FeedMarkerStore, RegistryStore, StoryReader } from '../core/ports.ts';
+import { createHash } from 'node:crypto';
 import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
@@ -15,7 +16,15 @@ export interface PublishDeps {
   readonly feed: { readonly title: string; readonly description: string; readonly baseUrl: string; readonly limit: number };
   /** The publication time (the hold of headline-only stories is measured from it). */
   readonly now?: () => Date;
+  /** The feed's version marker: with it, a publish when nothing changed costs one read. */
+  readonly marker?: FeedMarkerStore;
 }
+
+/**
+ * How long after a change a rendering may still miss it: the `byPublished` index is eventually
+ * consistent. A feed rendered sooner than this after the last change is rendered once more.
+ */
+export const INDEX_SETTLE_MS = 60_000;
 
 /**
  * A story known only by its headline (a headline-only feed published it first) is held back this long
@@ -29,16 +38,21 @@ export interface PublishReport {
   readonly stories: number;
   /** The formats whose bytes changed and were written. */
   readonly written: FeedFormat[];
+  /** Nothing changed since the feed was last rendered: nothing was read or rendered (one read). */
+  readonly skipped?: boolean;
 }
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json', 'html'];
 
 /** Renders the merged feed from the current records (what `publishFeeds` would write). */
-export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>): Promise<RenderedFeeds & { stories: number }> {
+export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>): Promise<RenderedFeeds & { stories: number; dueAt?: string }> {
   const now = (deps.now ?? (() => new Date()))().getTime();
-  const recent = (await deps.stories.recentStories(deps.feed.limit)).filter(
-    (entry) => entry.story.words > 0 || Date.parse(entry.story.firstSeen) + HEADLINE_HOLD_MS <= now,
-  );
+  const all = await deps.stories.recentStories(deps.feed.limit);
+  const releaseAt = (entry: (typeof all)[number]) => (entry.story.words > 0 ? 0 : Date.parse(entry.story.firstSeen) + HEADLINE_HOLD_MS);
+  const recent = all.filter((entry) => releaseAt(entry) <= now);
+  // The first held-back story to fall due: the feed changes then, though no record does.
+  const held = all.map(releaseAt).filter((at) => at > now);
+  const dueAt = held.length > 0 ? new Date(Math.min(...held)).toISOString() : undefined;
   const entries: FeedEntry[] = await mapConcurrent(recent, 8, async (entry) => ({
     ...entry,
     paragraphs: (await deps.contents.getCanonical(entry.story.canonicalHash))?.paragraphs,
@@ -50,15 +64,36 @@ export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>): Prom
     baseUrl: deps.feed.baseUrl,
     outletFeeds: new Map(outlets.map((o) => [o.id, publicUrl(o.url)])),
   });
-  return { ...rendered, stories: entries.length };
+  return { ...rendered, stories: entries.length, ...(dueAt ? { dueAt } : {}) };
+}
+
+/** The feed settings a rendering depends on, as one value (a change of title or limit re-renders). */
+function settingsOf(feed: PublishDeps['feed']): string {
+  return createHash('sha256').update(JSON.stringify([feed.title, feed.description, feed.baseUrl, feed.limit])).digest('hex').slice(0, 16);
+}
+
+/** Whether the feed objects already show everything: no change counted since, no held story due. */
+export function upToDate(marker: FeedMarker, settings: string, now: number): boolean {
+  if (marker.publishedVersion === undefined || marker.publishedVersion !== marker.version || marker.publishedSettings !== settings) return false;
+  if (marker.dueAt && Date.parse(marker.dueAt) <= now) return false;
+  // Rendered too soon after the last change, the index may not have shown it yet.
+  return !marker.changedAt || (marker.publishedAt !== undefined && Date.parse(marker.publishedAt) >= Date.parse(marker.changedAt) + INDEX_SETTLE_MS);
 }
 
 export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
-  const rendered = await publicationFeeds(deps);
+  const now = (deps.now ?? (() => new Date()))();
+  const settings = settingsOf(deps.feed);
+  const marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
+  if (marker && upToDate(marker, settings, now.getTime())) return { stories: 0, written: [], skipped: true };
+  const rendered = await publicationFeeds({ ...deps, now: () => now });
   const written: FeedFormat[] = [];
   for (const format of FORMATS) {
     const changed = await deps.objects.putIfChanged(BUCKET.feedKeys[format], rendered[format], FEED_CONTENT_TYPES[format], 'max-age=300');
     if (changed) written.push(format);
+  }
+  // The version read before rendering: a change counted meanwhile makes the next publish render again.
+  if (deps.marker && marker) {
+    await deps.marker.setPublished({ publishedVersion: marker.version, publishedSettings: settings, publishedAt: now.toISOString(), ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}) });
   }
   return { stories: rendered.stories, written };
 }
