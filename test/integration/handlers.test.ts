@@ -141,6 +141,31 @@ describe('handlers with AWS event shapes', () => {
     expect(sqs.sent.filter((m) => m.queue.endsWith('/PublishQueue'))).toHaveLength(1);
   });
 
+  it('fetch works the outlets of a batch concurrently (one host still at most two at a time)', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slow = createServer((req, res) => {
+      peak = Math.max(peak, ++inFlight);
+      setTimeout(() => {
+        inFlight--;
+        const id = (req.url ?? '').replace(/\W/g, '');
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><item><title>Item ${id}</title><guid>${id}</guid><description>Slow news ${id}.</description></item></channel></rss>`,
+        );
+      }, 150);
+    });
+    await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', () => ok()));
+    try {
+      const port = (slow.address() as AddressInfo).port;
+      const records = ['s1', 's2', 's3', 's4'].map((id) => sqsRecord(id, JSON.stringify({ outlet: { id, name: id, url: `http://127.0.0.1:${port}/${id}.xml` } })));
+      expect(await fetch({ Records: records })).toEqual({ batchItemFailures: [] });
+      expect(peak).toBe(2);
+      for (const id of ['s1', 's2', 's3', 's4']) expect(await runtime().table.getState(id)).toMatchObject({ lastStatus: 200 });
+    } finally {
+      await new Promise((ok) => slow.close(ok));
+    }
+  });
+
   it('fetch reports an outlet that is down as fetched-and-failed, not as a failed record (no retry storm)', async () => {
     h.routes.set('/gone.xml', { kind: 'status', status: 410 });
     const response = await fetch({ Records: [sqsRecord('gone', JSON.stringify({ outlet: { id: 'gone', name: 'Gone', url: `${h.baseUrl}gone.xml` } }))] });
