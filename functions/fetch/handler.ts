@@ -12,6 +12,7 @@ import { processOutlet } from '../../shared/fetch/process-outlet.ts';
 import { parseFetchJob } from '../../shared/core/events.ts';
 import { emitMetrics } from '../metrics.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
+import { FETCH_BATCH_CONCURRENCY } from '../../shared/core/config.ts';
 import { runtime } from '../runtime.ts';
 
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse>;
@@ -21,12 +22,6 @@ export async function handler(event: unknown): Promise<FetchReport | SQSBatchRes
   if (isSqsEvent(event)) return handleBatch(event);
   return fetchOne(parseFetchJob(event));
 }
-
-/**
- * Outlets of one SQS batch worked at once: a fetch mostly waits on the network, and billed time should
- * track CPU, not waits. The host gate still keeps one host to a few requests at a time.
- */
-export const BATCH_CONCURRENCY = 8;
 
 async function fetchOne(job: FetchJob): Promise<FetchReport> {
   const { config, table, bucket, hosts } = runtime();
@@ -58,7 +53,7 @@ async function fetchOne(job: FetchJob): Promise<FetchReport> {
 async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   let changed = false;
-  await mapConcurrent(event.Records, BATCH_CONCURRENCY, async (record) => {
+  await mapConcurrent(event.Records, FETCH_BATCH_CONCURRENCY, async (record) => {
     try {
       const report = await fetchOne(parseFetchJob(JSON.parse(record.body)));
       changed ||= report.newStories + report.merged + report.updated > 0;

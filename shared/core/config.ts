@@ -106,6 +106,12 @@ export interface RuntimeConfig {
   };
 }
 
+/**
+ * Outlets of one SQS batch a fetch invocation works at once: a fetch mostly waits on the network, and
+ * billed time should track CPU, not waits (the host gate still keeps one host to a few requests).
+ */
+export const FETCH_BATCH_CONCURRENCY = 8;
+
 export const DEFAULTS = {
   feedTitle: 'feedmerge',
   feedDescription: 'One item per story: syndicated copies merged, the originating outlet credited.',

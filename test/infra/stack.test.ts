@@ -113,7 +113,7 @@ describe('FeedmergeStack', () => {
       FunctionName: { Ref: Match.stringLikeRegexp('^PipelineFetch') },
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineFetchQueue'), 'Arn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BatchSize: 5,
+      BatchSize: 10,
       ScalingConfig: { MaximumConcurrency: 10 },
     });
     // Publish is triggered by fetch's "stories changed" signals, batched.
