@@ -103,8 +103,37 @@ function smallest(sorted: readonly number[], k: number, keep: (h: number) => boo
   return out;
 }
 
+/**
+ * The `k` smallest distinct values, ascending: only the smallest features of a text are ever keys, so a
+ * long text's are never sorted whole.
+ */
+function lowestDistinct(values: readonly number[], k: number): number[] {
+  const out: number[] = [];
+  for (const v of values) {
+    if (out.length === k && v >= out[k - 1]!) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (out[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (out[lo] === v) continue;
+    out.splice(lo, 0, v);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
+/** Candidates beyond the keys read, for the keys written when the smallest are generic (full). */
+const SPARE_FEATURES = 16;
+
+/** Ascending, each once. A typed array sorts numbers natively: no comparator call per comparison. */
 function sortedDistinct(hashes: readonly number[]): number[] {
-  return [...new Set(hashes)].sort((x, y) => x - y);
+  const sorted = Float64Array.from(hashes).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
 }
 
 const bodyKey = (h: number) => `b${h.toString(36)}`;
@@ -133,21 +162,37 @@ export interface TextKeys {
  */
 export function keysOf(tokens: readonly string[], headline: readonly string[], isGeneric: (key: string) => boolean = () => false): TextKeys {
   const { hashes, startsAt, words } = features(tokens);
-  const all = sortedDistinct(hashes);
-  const allWords = sortedDistinct(words);
+  const bodyWanted = MAX_LOOKUP_BODY_KEYS + SPARE_FEATURES;
+  const wordsWanted = MAX_LOOKUP_WORD_KEYS + SPARE_FEATURES;
+  let all = lowestDistinct(hashes, bodyWanted);
+  let allWords = lowestDistinct(words, wordsWanted);
   const usable = (h: number) => !isGeneric(bodyKey(h));
   // Write: the smallest usable feature of each lede span (the next smallest when two spans agree), then the
   // smallest of the whole text.
   const writeLede: number[] = [];
   for (const span of LEDE_SPANS) {
-    const inSpan = new Set(hashes.filter((_, i) => startsAt[i]! < span));
-    const [h] = smallest([...inSpan].sort((x, y) => x - y), 1, (x) => usable(x) && !writeLede.includes(x));
+    // Features are in text order: those of the span are a prefix.
+    let end = 0;
+    while (end < startsAt.length && startsAt[end]! < span) end++;
+    const [h] = smallest(sortedDistinct(hashes.slice(0, end)), 1, (x) => usable(x) && !writeLede.includes(x));
     if (h !== undefined) writeLede.push(h);
   }
-  const writeGlobal = smallest(all, BODY_KEYS - WORD_KEYS - writeLede.length, (h) => !writeLede.includes(h) && usable(h));
+  const globalWanted = BODY_KEYS - WORD_KEYS - writeLede.length;
+  const pickGlobal = () => smallest(all, globalWanted, (h) => !writeLede.includes(h) && usable(h));
+  let writeGlobal = pickGlobal();
+  // So many of the smallest were generic that the spares ran out: the whole text, sorted.
+  if (writeGlobal.length < globalWanted && all.length === bodyWanted) {
+    all = sortedDistinct(hashes);
+    writeGlobal = pickGlobal();
+  }
   // A word survives a swap next to it: a rewrite that breaks most pairs keeps most words. A common word
   // fills its key and is generic from then on, so the words chosen are, over time, the rarer ones.
-  const writeWords = smallest(allWords, WORD_KEYS, (h) => !isGeneric(wordKey(h)));
+  const pickWords = () => smallest(allWords, WORD_KEYS, (h) => !isGeneric(wordKey(h)));
+  let writeWords = pickWords();
+  if (writeWords.length < WORD_KEYS && allWords.length === wordsWanted) {
+    allWords = sortedDistinct(words);
+    writeWords = pickWords();
+  }
   // Read: every running minimum of the lede from each plausible start, and the smallest of the whole text.
   const lookupLede = new Set<number>();
   for (let shift = 0; shift < LOOKUP_SHIFTS; shift++) {
