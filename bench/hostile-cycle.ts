@@ -63,8 +63,7 @@ function fixtureFeeds(): Record<string, Behaviour> {
   return out;
 }
 
-process.env.FEEDMERGE_FETCH_TIMEOUT_MS = '3000';
-const h = await startHarness();
+const h = await startHarness({ FEEDMERGE_FETCH_TIMEOUT_MS: '3000' });
 try {
   const outlets: Outlet[] = [];
   const serve = (id: string, behaviour: Behaviour) => {

@@ -16,7 +16,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startHarness } from '../test/integration/harness.ts';
-import { runtime } from '../functions/runtime.ts';
 import { storyJson } from '../cli/output.ts';
 import type { Outlet } from '../shared/core/model.ts';
 
@@ -51,7 +50,7 @@ try {
   const outlets: Outlet[] = files.map((f) => ({ id: idOf(f), name: f.slice(0, 60), url: `${base}${encodeURIComponent(f)}` }));
   await h.registerOutlets(outlets);
   const summary = await h.cycle();
-  const stories = (await runtime().table.listStories()).map(storyJson);
+  const stories = (await h.rt.table.listStories()).map(storyJson);
   const copyLinks = new Map<string, Set<string>>();
   for (const s of stories) for (const c of s.copies) copyLinks.set(c.outlet, (copyLinks.get(c.outlet) ?? new Set()).add(c.url));
 

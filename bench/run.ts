@@ -18,8 +18,7 @@ import { identifyDocument } from '../shared/dedup/identity.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
-import { runtime } from '../functions/runtime.ts';
-import { clientObservers } from '../functions/storage/clients.ts';
+import { createRuntime } from '../functions/runtime.ts';
 import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
 
 function median(xs: number[]): number {
@@ -56,13 +55,16 @@ function benchPurePath(): void {
 async function benchCosts(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'feedmerge-bench-'));
   const meter = new RequestMeter();
-  clientObservers.push((clients) => {
-    meterDynamo(clients.dynamodb, meter);
-    meterS3(clients.s3, meter);
-  });
   const stores = await openStores(dir, { own: true });
+  const rt = createRuntime(stores.env, {
+    connection: stores.connection,
+    observe: (clients) => {
+      meterDynamo(clients.dynamodb, meter);
+      meterS3(clients.s3, meter);
+    },
+  });
   try {
-    const { table, bucket } = runtime();
+    const { table, bucket } = rt;
     const base = article(424242);
     const excerptHtml = base.html.split('\n').slice(0, 6).join('\n');
     const outlet = (id: string): Outlet => ({ id, name: `Outlet ${id}`, url: `https://${id}.example/feed` });
@@ -91,6 +93,7 @@ async function benchCosts(): Promise<void> {
       );
     }
   } finally {
+    rt.close();
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,9 +6,10 @@ import type { FetchReport } from '../shared/core/model.ts';
 import type { PublishReport } from '../shared/publish/publish.ts';
 import { mapConcurrent } from '../shared/core/concurrency.ts';
 import { emptyReport } from '../shared/fetch/process-outlet.ts';
-import { handler as dispatch } from '../functions/dispatch/handler.ts';
-import { handler as fetchOutlet } from '../functions/fetch/handler.ts';
-import { handler as publish } from '../functions/publish/handler.ts';
+import { dispatch } from '../functions/dispatch/handler.ts';
+import { fetchJobs } from '../functions/fetch/handler.ts';
+import { publish } from '../functions/publish/handler.ts';
+import type { Runtime } from '../functions/runtime.ts';
 
 export interface CycleSummary {
   readonly outlets: number;
@@ -28,15 +29,15 @@ export interface CycleSummary {
 
 const FETCH_CONCURRENCY = 4;
 
-export async function runCycle(log: (line: string) => void): Promise<CycleSummary> {
+export async function runCycle(rt: Runtime, log: (line: string) => void): Promise<CycleSummary> {
   const started = Date.now();
-  const { jobs, deferred } = await dispatch();
+  const { jobs, deferred } = await dispatch(rt);
   const paused: FetchReport[] = deferred.map((d) => ({ ...emptyReport(d.outletId), status: 'deferred', nextFetchAfter: d.nextFetchAfter, durationMs: 0 }));
   for (const report of paused) log(progressLine(report));
   const fetched = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job) => {
     let report: FetchReport;
     try {
-      report = await fetchOutlet(job);
+      report = await fetchJobs(rt, job);
     } catch (err) {
       // A storage error: in AWS the job would be retried; here it is reported and the cycle goes on.
       report = { ...emptyReport(job.outlet.id), status: 'failed', error: `storage: ${(err as Error).message}`, durationMs: 0 };
@@ -45,7 +46,7 @@ export async function runCycle(log: (line: string) => void): Promise<CycleSummar
     return report;
   });
   const reports = [...paused, ...fetched];
-  const published = await publish();
+  const published = await publish(rt);
   const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   return {
     outlets: reports.length,

@@ -13,18 +13,20 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { BUCKET, TABLE } from '../shared/core/schema.ts';
 import { ConfigError } from '../shared/core/config.ts';
-import { createClients } from '../functions/storage/clients.ts';
+import { createClients, type AwsClients, type Connection } from '../functions/storage/clients.ts';
 import { ensureBucket, ensureTable } from '../functions/storage/setup.ts';
 
 export interface Stores {
   /** Where the stores are, for messages. */
   readonly description: string;
+  /** How the SDK clients reach them; absent: the SDK's own defaults (AWS, or AWS_ENDPOINT_URL*). */
+  readonly connection?: Connection;
+  /** Configuration the stores imply (table and bucket names), under the caller's own variables. */
+  readonly env: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
 const ENDPOINT_VARS = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
-// s3rver only accepts these; dynalite accepts anything.
-const EMBEDDED_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
 interface EndpointsFile {
   readonly pid: number;
@@ -32,35 +34,43 @@ interface EndpointsFile {
   readonly s3: string;
 }
 
+/** The embedded stores at these addresses (s3rver accepts only these credentials; dynalite any). */
+function embedded(dynamodb: string, s3: string): Connection {
+  return { endpoints: { dynamodb, s3 }, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true };
+}
+
 /**
- * Makes the stores available and points this process's environment (read by the handlers' SDK
- * clients) at them. `own`: this process must hold the stores (the runner); otherwise it may use
- * those of a runner already working on the same state folder.
+ * Makes the stores available and says how to reach them (nothing in this process's environment is
+ * changed). `own`: this process must hold the stores (the runner); otherwise it may use those of a
+ * runner already working on the same state folder.
  */
-export async function openStores(stateDir: string, { own, aws = false }: { own: boolean; aws?: boolean }): Promise<Stores> {
-  const env = process.env;
+export async function openStores(
+  stateDir: string,
+  { own, aws = false, env = process.env }: { own: boolean; aws?: boolean; env?: Readonly<Record<string, string | undefined>> },
+): Promise<Stores> {
+  const names = { FEEDMERGE_TABLE: env.FEEDMERGE_TABLE ?? TABLE.defaultName, FEEDMERGE_BUCKET: env.FEEDMERGE_BUCKET ?? BUCKET.defaultName };
   if (aws) {
     // The deployed stack: the SDK's own credentials, region and endpoints; names from the stack outputs.
     if (!env.FEEDMERGE_TABLE || !env.FEEDMERGE_BUCKET) {
       throw new ConfigError('--aws needs FEEDMERGE_TABLE and FEEDMERGE_BUCKET (the stack outputs TableName and BucketName)');
     }
-    return { description: `AWS: table ${env.FEEDMERGE_TABLE}, bucket ${env.FEEDMERGE_BUCKET}`, close: async () => {} };
+    return { description: `AWS: table ${env.FEEDMERGE_TABLE}, bucket ${env.FEEDMERGE_BUCKET}`, env: names, close: async () => {} };
   }
-  env.AWS_REGION ??= 'us-east-1';
-  env.FEEDMERGE_TABLE ??= TABLE.defaultName;
-  env.FEEDMERGE_BUCKET ??= BUCKET.defaultName;
   if (ENDPOINT_VARS.some((name) => env[name])) {
-    const clients = createClients({ s3ForcePathStyle: env.FEEDMERGE_S3_FORCE_PATH_STYLE === 'true' });
-    if (own) await ensureStorage(clients, env);
-    return { description: 'endpoints from AWS_ENDPOINT_URL*', close: async () => {} };
+    // Other AWS-compatible endpoints (DynamoDB Local, LocalStack): the SDK reads them itself.
+    if (own) {
+      const clients = createClients({ forcePathStyle: env.FEEDMERGE_S3_FORCE_PATH_STYLE === 'true' });
+      await ensureStorage(clients, names);
+      destroy(clients);
+    }
+    return { description: 'endpoints from AWS_ENDPOINT_URL*', env: names, close: async () => {} };
   }
 
   const dir = resolve(stateDir);
   const endpointsPath = join(dir, 'endpoints.json');
   const running = readRunningEndpoints(endpointsPath);
   if (running && !own) {
-    const restore = pointAt(running.dynamodb, running.s3);
-    return { description: `the stores of the runner (pid ${running.pid}) in ${dir}`, close: async () => restore() };
+    return { description: `the stores of the runner (pid ${running.pid}) in ${dir}`, connection: embedded(running.dynamodb, running.s3), env: names, close: async () => {} };
   }
   if (running && own) throw new Error(`another feedmerge run (pid ${running.pid}) is using ${dir}; stop it or pass --state <another dir>`);
 
@@ -75,47 +85,35 @@ export async function openStores(stateDir: string, { own, aws = false }: { own: 
   const s3Address = await s3.run();
   const dynamoUrl = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
   const s3Url = `http://127.0.0.1:${s3Address.port}`;
-  const restoreEnv = pointAt(dynamoUrl, s3Url);
-  const clients = createClients({ s3ForcePathStyle: true });
-  await ensureStorage(clients, env);
+  const connection = embedded(dynamoUrl, s3Url);
+  const clients = createClients({ connection });
+  await ensureStorage(clients, names);
+  destroy(clients);
   if (own) writeFileSync(endpointsPath, JSON.stringify({ pid: process.pid, dynamodb: dynamoUrl, s3: s3Url } satisfies EndpointsFile));
 
   let closed = false;
   return {
     description: `dynalite ${dynamoUrl} + s3rver ${s3Url}, data in ${dir}`,
+    connection,
+    env: names,
     async close() {
       if (closed) return;
       closed = true;
       if (own) rmSync(endpointsPath, { force: true });
-      clients.dynamodb.destroy();
-      clients.s3.destroy();
       await Promise.all([s3.close(), new Promise<void>((ok) => dynamo.close(() => ok()))]);
-      restoreEnv();
     },
   };
 }
 
-/** Points this process's SDK clients at the embedded stores; returns how to undo it. */
-function pointAt(dynamoUrl: string, s3Url: string): () => void {
-  const values: Record<string, string> = {
-    ...EMBEDDED_CREDENTIALS,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
-    AWS_ENDPOINT_URL_S3: s3Url,
-    FEEDMERGE_S3_FORCE_PATH_STYLE: 'true',
-  };
-  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, values);
-  return () => {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
+function destroy(clients: AwsClients): void {
+  clients.dynamodb.destroy();
+  clients.s3.destroy();
+  clients.sqs.destroy();
 }
 
-async function ensureStorage(clients: ReturnType<typeof createClients>, env: NodeJS.ProcessEnv): Promise<void> {
-  await ensureTable(clients.dynamodb, env.FEEDMERGE_TABLE ?? TABLE.defaultName);
-  await ensureBucket(clients.s3, env.FEEDMERGE_BUCKET ?? BUCKET.defaultName);
+async function ensureStorage(clients: AwsClients, names: { FEEDMERGE_TABLE: string; FEEDMERGE_BUCKET: string }): Promise<void> {
+  await ensureTable(clients.dynamodb, names.FEEDMERGE_TABLE);
+  await ensureBucket(clients.s3, names.FEEDMERGE_BUCKET);
 }
 
 function readRunningEndpoints(path: string): EndpointsFile | undefined {

@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import type { Outlet } from '../shared/core/model.ts';
 import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
 import { scoreClusters, type Score, type Truth } from './score.ts';
-import { runtime } from '../functions/runtime.ts';
+import { createRuntime } from '../functions/runtime.ts';
 import { openStores } from './embedded.ts';
 import { serveDirectory } from './http.ts';
 import { runCycle, type CycleSummary } from './cycle.ts';
 import { RequestMeter, meterDynamo, meterS3, type DynamoCounts } from '../functions/storage/meter.ts';
-import { clientObservers, type AwsClients } from '../functions/storage/clients.ts';
+import type { AwsClients } from '../functions/storage/clients.ts';
 import { storyJson } from './output.ts';
 
 export interface CostSummary {
@@ -49,26 +49,26 @@ export async function evaluateCorpus(corpusDir: string, log: (line: string) => v
     meterDynamo(clients.dynamodb, meter);
     meterS3(clients.s3, meter);
   };
-  clientObservers.push(observe);
   try {
     const outlets = corpusOutlets(corpusDir, server.url);
     const stores = await openStores(stateDir, { own: true });
+    const rt = createRuntime({ ...process.env, ...stores.env }, { connection: stores.connection, observe });
     try {
-      await runtime().bucket.putOutlets(outlets);
+      await rt.bucket.putOutlets(outlets);
       meter.reset();
-      const { reports: _reports, ...cycle } = await runCycle(log);
+      const { reports: _reports, ...cycle } = await runCycle(rt, log);
       const cost = costOf(meter, cycle.items);
-      const stories = (await runtime().table.listStories()).map(storyJson);
+      const stories = (await rt.table.listStories()).map(storyJson);
       serving.conditional = false;
       meter.reset();
-      const rerun = await runCycle(log);
+      const rerun = await runCycle(rt, log);
       const rerunCost = costOf(meter, rerun.items);
       return { corpus: corpusDir, score: scoreClusters(truth, stories), cycle, cost, rerunCost };
     } finally {
+      rt.close();
       await stores.close();
     }
   } finally {
-    clientObservers.splice(clientObservers.indexOf(observe), 1);
     await server.close();
     rmSync(stateDir, { recursive: true, force: true });
   }

@@ -11,7 +11,7 @@ import type { SyndicatedStory } from '../shared/analytics/syndication.ts';
 import { renderReport } from '../shared/analytics/report.ts';
 import { exportStories } from '../shared/analytics/export.ts';
 import { publicationFeeds } from '../shared/publish/publish.ts';
-import { runtime } from '../functions/runtime.ts';
+import { createRuntime, type Runtime } from '../functions/runtime.ts';
 import { openStores, type Stores } from './embedded.ts';
 import { serveDirectory, serveMergedFeed, type RunningServer } from './http.ts';
 import { runCycle, summaryLine } from './cycle.ts';
@@ -20,7 +20,7 @@ import { evaluateCorpus, formatScore } from './eval.ts';
 import { renderFlows, renderOutletStats, renderRows, renderStory } from './analytics.ts';
 import { runSql } from './sql.ts';
 import { flows, outletStats } from '../shared/analytics/syndication.ts';
-import { clientObservers } from '../functions/storage/clients.ts';
+import type { AwsClients, ClientOptions } from '../functions/storage/clients.ts';
 import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
 
 const USAGE = `feedmerge — merge syndicated copies of the same story into one feed
@@ -117,8 +117,6 @@ async function commandRun(args: string[]): Promise<void> {
     'deny-private-network': { type: 'boolean', default: false },
   });
   if (!values.feeds) throw new UsageError('run needs --feeds <file>');
-  // The guard the deployed stack always has: no loopback or private address, through any URL or redirect.
-  if (values['deny-private-network']) process.env.FEEDMERGE_DENY_PRIVATE_NETWORK = 'true';
   const every = int(values.every, 'every', 1, 7 * 24 * 60)!;
   const port = int(values.port, 'port', 0, 65535)!;
   const servePort = int(values['serve-port'], 'serve-port', 0, 65535)!;
@@ -135,22 +133,29 @@ async function commandRun(args: string[]): Promise<void> {
       log(`serving ${values['serve-dir']} at ${examples.url}`);
     }
     const { outlets } = parseOutletsJson(feedsText, values.feeds, examples?.url);
-    process.env.FEEDMERGE_FEED_URL ??= `http://127.0.0.1:${port === 0 ? 8400 : port}/`;
     const stores = await openStores(values.state!, { own: true });
     closers.push(() => stores.close());
     log(`storage: ${stores.description}`);
+    const rt = createRuntime({
+      ...process.env,
+      ...stores.env,
+      FEEDMERGE_FEED_URL: process.env.FEEDMERGE_FEED_URL ?? `http://127.0.0.1:${port === 0 ? 8400 : port}/`,
+      // The guard the deployed stack always has: no loopback or private address, through any URL or redirect.
+      ...(values['deny-private-network'] ? { FEEDMERGE_DENY_PRIVATE_NETWORK: 'true' } : {}),
+    }, { connection: stores.connection });
+    closers.push(async () => rt.close());
     // A changed registry changes the feed (outlet names and links): the next publish renders.
-    if (await runtime().bucket.putOutlets(outlets)) await runtime().table.bumpFeedVersion(new Date().toISOString());
+    if (await rt.bucket.putOutlets(outlets)) await rt.table.bumpFeedVersion(new Date().toISOString());
 
     const cycle = async () => {
       log(`cycle started ${new Date().toISOString()} — ${outlets.length} outlets`);
-      log(summaryLine(await runCycle(log)));
+      log(summaryLine(await runCycle(rt, log)));
     };
     await cycle();
     if (values.once) return;
 
-    const server = await serveMergedFeed((key) => runtime().bucket.getText(key), port, {
-      '/report': async () => reportPage(await syndication({}), {}),
+    const server = await serveMergedFeed((key) => rt.bucket.getText(key), port, {
+      '/report': async () => reportPage(rt, await syndication(rt, {}), {}),
     });
     closers.push(server.close);
     log(`merged feed: ${server.url}feed.xml  ${server.url}feed.atom  ${server.url}feed.json  ${server.url}  report: ${server.url}report`);
@@ -190,11 +195,14 @@ async function listenWithFallback(start: (port: number) => Promise<RunningServer
   }
 }
 
-async function withStores<T>(values: { state?: string; aws?: boolean }, fn: () => Promise<T>): Promise<T> {
+/** Opens the stores (those of a running runner, or its own), builds a runtime on them, runs `fn`. */
+async function withStores<T>(values: { state?: string; aws?: boolean }, fn: (rt: Runtime) => Promise<T>, observe?: ClientOptions['observe']): Promise<T> {
   const stores: Stores = await openStores(values.state!, { own: false, aws: values.aws });
+  const rt = createRuntime({ ...process.env, ...stores.env }, { connection: stores.connection, observe });
   try {
-    return await fn();
+    return await fn(rt);
   } finally {
+    rt.close();
     await stores.close();
   }
 }
@@ -226,15 +234,15 @@ function range(values: { since?: string; until?: string }): { since?: string; un
  * Runs an analysts' command; with --stats, the DynamoDB and S3 requests it made (and the read units)
  * go to stderr: they grow with the stories in the range, never with the table.
  */
-async function analyse<T>(values: { state?: string; aws?: boolean; stats?: boolean }, fn: () => Promise<T>): Promise<T> {
+async function analyse<T>(values: { state?: string; aws?: boolean; stats?: boolean }, fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const meter = new RequestMeter();
-  if (values.stats) {
-    clientObservers.push((clients) => {
-      meterDynamo(clients.dynamodb, meter);
-      meterS3(clients.s3, meter);
-    });
-  }
-  const result = await withStores(values, fn);
+  const observe = values.stats
+    ? (clients: AwsClients) => {
+        meterDynamo(clients.dynamodb, meter);
+        meterS3(clients.s3, meter);
+      }
+    : undefined;
+  const result = await withStores(values, fn, observe);
   if (values.stats) log(statsLine(meter));
   return result;
 }
@@ -261,7 +269,7 @@ async function commandStories(args: string[]): Promise<void> {
   // Filters that need the story are applied after reading it: the index read stays the same.
   const filtered = words.length > 0 || minCopies > 1;
   const stories = (
-    await analyse(values, () => runtime().table.listStories({ ...range(values), outletId: values.outlet, limit: filtered ? undefined : limit }))
+    await analyse(values, (rt) => rt.table.listStories({ ...range(values), outletId: values.outlet, limit: filtered ? undefined : limit }))
   )
     .filter((s) => s.copies.length >= minCopies)
     .filter((s) => words.every((w) => [s.story.title, ...s.copies.map((c) => c.title)].some((t) => t.toLowerCase().includes(w))))
@@ -278,8 +286,8 @@ async function commandStory(args: string[]): Promise<void> {
   if (!/^[0-9a-f]{24}$/.test(id)) throw new UsageError(`a story id is 24 hex digits, got ${JSON.stringify(id)}`);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
   const { since, until } = range(values);
-  const found = await analyse(values, async () => {
-    const { table, bucket } = runtime();
+  const found = await analyse(values, async (rt) => {
+    const { table, bucket } = rt;
     const story = await table.getStory(id);
     if (!story) return undefined;
     const content = await bucket.getCanonical(story.story.canonicalHash);
@@ -294,7 +302,7 @@ async function commandStory(args: string[]): Promise<void> {
 async function commandFlows(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
-  const stories = await analyse(values, () => syndication(range(values)));
+  const stories = await analyse(values, (rt) => syndication(rt, range(values)));
   process.stdout.write(renderFlows(flows(stories), format));
 }
 
@@ -305,7 +313,7 @@ async function commandSql(args: string[]): Promise<void> {
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
   let result;
   try {
-    result = await analyse(values, () => runSql(query, runtime().bucket));
+    result = await analyse(values, (rt) => runSql(query, rt.bucket));
   } catch (err) {
     // DuckDB's message names the problem (parser, binder, catalog): one line, exit 2.
     if (err instanceof Error && /Error:/.test(err.message)) throw new UsageError(err.message.split('\n')[0]!);
@@ -315,14 +323,14 @@ async function commandSql(args: string[]): Promise<void> {
 }
 
 /** Stories first published in a range, with their copies' outlets and dates (the index read: README, "Access patterns"). */
-async function syndication(r: { since?: string; until?: string }): Promise<SyndicatedStory[]> {
-  const { table, bucket } = runtime();
+async function syndication(rt: Runtime, r: { since?: string; until?: string }): Promise<SyndicatedStory[]> {
+  const { table, bucket } = rt;
   const registry = (await bucket.findOutlets()) ?? [];
   return table.syndication(r, registry.map((o) => o.id));
 }
 
-function reportPage(stories: readonly SyndicatedStory[], r: { since?: string; until?: string }): string {
-  return renderReport(stories, { title: runtime().config.feed.title, generatedAt: new Date().toISOString(), ...r });
+function reportPage(rt: Runtime, stories: readonly SyndicatedStory[], r: { since?: string; until?: string }): string {
+  return renderReport(stories, { title: rt.config.feed.title, generatedAt: new Date().toISOString(), ...r });
 }
 
 async function commandReport(args: string[]): Promise<void> {
@@ -330,7 +338,7 @@ async function commandReport(args: string[]): Promise<void> {
   if (values.format !== 'table') throw new UsageError('report writes HTML: use --out <file> (no --format)');
   if (!values.out) throw new UsageError('report needs --out <file>, e.g. --out report.html');
   const r = range(values);
-  const html = await analyse(values, async () => reportPage(await syndication(r), r));
+  const html = await analyse(values, async (rt) => reportPage(rt, await syndication(rt, r), r));
   try {
     writeFileSync(values.out, html);
   } catch (err) {
@@ -343,8 +351,8 @@ async function commandReport(args: string[]): Promise<void> {
 async function commandExportAnalytics(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const r = range(values);
-  const count = await analyse(values, async () => {
-    const { table, bucket } = runtime();
+  const count = await analyse(values, async (rt) => {
+    const { table, bucket } = rt;
     const stories = await table.listStories(r);
     await exportStories(stories.map((s) => s.story.storyId), { reader: table, sink: bucket });
     return stories.length;
@@ -355,7 +363,7 @@ async function commandExportAnalytics(args: string[]): Promise<void> {
 async function commandOutletStats(args: string[]): Promise<void> {
   const { values } = parse(args, ANALYST);
   const format = oneOf(values.format!, 'format', ['table', 'json', 'csv'] as const);
-  const stories = await analyse(values, () => syndication(range(values)));
+  const stories = await analyse(values, (rt) => syndication(rt, range(values)));
   process.stdout.write(renderOutletStats(outletStats(stories), format));
 }
 
@@ -363,8 +371,8 @@ async function commandFeed(args: string[]): Promise<void> {
   const { values } = parse(args, { format: { type: 'string', default: 'rss' }, limit: { type: 'string' } });
   const format = oneOf(values.format!, 'format', ['rss', 'atom', 'json'] as const);
   const limit = int(values.limit, 'limit', 1, 1000);
-  const rendered = await withStores(values, () => {
-    const { config, table, bucket } = runtime();
+  const rendered = await withStores(values, (rt) => {
+    const { config, table, bucket } = rt;
     return publicationFeeds({ stories: table, contents: bucket, registry: bucket, feed: { ...config.feed, limit: limit ?? config.feed.limit } });
   });
   process.stdout.write(rendered[format]);
@@ -402,15 +410,15 @@ async function commandOutlets(args: string[]): Promise<void> {
     feeds: { type: 'string' },
     format: { type: 'string', default: 'table' },
   });
-  await withStores(values, async () => {
-    const { bucket } = runtime();
+  await withStores(values, async (rt) => {
+    const { bucket } = rt;
     // Only a missing registry is empty: any other failure must not let `add` overwrite the real one.
     const current = async (): Promise<Outlet[]> => (await bucket.findOutlets()) ?? [];
     const save = async (outlets: Outlet[]) => {
       // Validated like a feeds file: the registry the dispatcher reads is never malformed.
       const checked = parseOutletsJson(JSON.stringify({ outlets }), 'registry').outlets;
       const changed = await bucket.putOutlets(checked);
-      if (changed) await runtime().table.bumpFeedVersion(new Date().toISOString());
+      if (changed) await rt.table.bumpFeedVersion(new Date().toISOString());
       log(`${checked.length} outlets in the registry${changed ? '' : ' (unchanged)'}`);
     };
     switch (action) {
@@ -418,7 +426,7 @@ async function commandOutlets(args: string[]): Promise<void> {
         const outlets = await current();
         const format = oneOf(values.format!, 'format', ['table', 'json'] as const);
         // Each outlet's health, from its fetch state: last status, failures in a row, when it is fetched next.
-        const { table } = runtime();
+        const { table } = rt;
         const states = await mapConcurrent(outlets, 8, (o) => table.getState(o.id));
         const health = (i: number) => {
           const st = states[i];

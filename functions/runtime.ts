@@ -1,9 +1,10 @@
 /**
- * The wiring every handler shares: configuration from the environment, validated once per
- * container, and the storage adapters built on the SDK clients.
+ * The runtime every handler is given: its configuration (validated) and the storage adapters on their
+ * SDK clients. Built explicitly — by the Lambda entry points from the function's environment, by the CLI,
+ * the tests and the bench from theirs — and passed down; nothing reads a module-level cache.
  */
 import { loadRuntimeConfig, type RuntimeConfig } from '../shared/core/config.ts';
-import { createClients } from './storage/clients.ts';
+import { createClients, type AwsClients, type ClientOptions } from './storage/clients.ts';
 import { DynamoStore } from './storage/dynamo.ts';
 import { S3Store } from './storage/s3.ts';
 import { JobQueue } from './storage/sqs.ts';
@@ -11,6 +12,7 @@ import { HostGate } from '../shared/fetch/host-gate.ts';
 
 export interface Runtime {
   readonly config: RuntimeConfig;
+  readonly clients: AwsClients;
   readonly table: DynamoStore;
   readonly bucket: S3Store;
   /** Deployed only (see RuntimeConfig). */
@@ -18,26 +20,36 @@ export interface Runtime {
   readonly publishQueue?: JobQueue;
   /** This process's bound on concurrent fetches per host (shared by every job it runs). */
   readonly hosts: HostGate;
+  /** Closes the clients' connections. */
+  close(): void;
 }
 
-let cached: { readonly key: string; readonly runtime: Runtime } | undefined;
-
-/** Built on first use; rebuilt if the environment changed (the local runner sets it before the first call). */
-export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
-  const key = JSON.stringify(
-    Object.entries(env).filter(([k]) => k.startsWith('FEEDMERGE_') || k.startsWith('AWS_')).sort(),
-  );
-  if (cached?.key === key) return cached.runtime;
+/** A runtime from configuration variables (`FEEDMERGE_*`) and, locally, a connection to the stores. */
+export function createRuntime(env: Readonly<Record<string, string | undefined>>, options: ClientOptions = {}): Runtime {
   const config = loadRuntimeConfig(env);
-  const clients = createClients(config);
-  const runtime: Runtime = {
+  const clients = createClients({ forcePathStyle: config.s3ForcePathStyle, ...options });
+  return {
     config,
+    clients,
     table: new DynamoStore(clients.dynamodb, config.tableName),
     bucket: new S3Store(clients.s3, config.bucketName),
     fetchQueue: config.fetchQueueUrl ? new JobQueue(clients.sqs, config.fetchQueueUrl) : undefined,
     publishQueue: config.publishQueueUrl ? new JobQueue(clients.sqs, config.publishQueueUrl) : undefined,
     hosts: new HostGate(config.fetch.perHost),
+    close() {
+      clients.dynamodb.destroy();
+      clients.s3.destroy();
+      clients.sqs.destroy();
+    },
   };
-  cached = { key, runtime };
-  return runtime;
+}
+
+let lambda: Runtime | undefined;
+
+/**
+ * The Lambda entry points' runtime: built from the function's environment on the first invocation of an
+ * execution environment and kept for the next ones (the SDK clients keep their connections warm).
+ */
+export function lambdaRuntime(): Runtime {
+  return (lambda ??= createRuntime(process.env));
 }

@@ -6,7 +6,7 @@
 import type { FetchJob } from '../../shared/core/model.ts';
 import { BUCKET } from '../../shared/core/schema.ts';
 import { emitMetrics } from '../metrics.ts';
-import { runtime } from '../runtime.ts';
+import { lambdaRuntime, type Runtime } from '../runtime.ts';
 
 export interface DispatchResult {
   readonly jobs: FetchJob[];
@@ -16,8 +16,11 @@ export interface DispatchResult {
   readonly deferred: { readonly outletId: string; readonly nextFetchAfter: string }[];
 }
 
-export async function handler(_event?: unknown): Promise<DispatchResult> {
-  const { bucket, table, fetchQueue, config } = runtime();
+/** The Lambda entry point. */
+export const handler = (event?: unknown): Promise<DispatchResult> => dispatch(lambdaRuntime(), event);
+
+export async function dispatch(rt: Runtime, _event?: unknown): Promise<DispatchResult> {
+  const { bucket, table, fetchQueue, config } = rt;
   const outlets = await bucket.findOutlets();
   if (outlets === undefined) {
     // A fresh deployment before `feedmerge outlets import`: nothing to do, and nothing wrong.

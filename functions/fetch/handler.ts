@@ -13,18 +13,21 @@ import { parseFetchJob } from '../../shared/core/events.ts';
 import { emitMetrics } from '../metrics.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
 import { FETCH_BATCH_CONCURRENCY } from '../../shared/core/config.ts';
-import { runtime } from '../runtime.ts';
+import { lambdaRuntime, type Runtime } from '../runtime.ts';
 
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse>;
-export async function handler(event: FetchJob): Promise<FetchReport>;
-export async function handler(event: unknown): Promise<FetchReport | SQSBatchResponse>;
-export async function handler(event: unknown): Promise<FetchReport | SQSBatchResponse> {
-  if (isSqsEvent(event)) return handleBatch(event);
-  return fetchOne(parseFetchJob(event));
+/** The Lambda entry point. */
+export const handler = (event: unknown): Promise<FetchReport | SQSBatchResponse> => fetchJobs(lambdaRuntime(), event);
+
+export async function fetchJobs(rt: Runtime, event: SQSEvent): Promise<SQSBatchResponse>;
+export async function fetchJobs(rt: Runtime, event: FetchJob): Promise<FetchReport>;
+export async function fetchJobs(rt: Runtime, event: unknown): Promise<FetchReport | SQSBatchResponse>;
+export async function fetchJobs(rt: Runtime, event: unknown): Promise<FetchReport | SQSBatchResponse> {
+  if (isSqsEvent(event)) return handleBatch(rt, event);
+  return fetchOne(rt, parseFetchJob(event));
 }
 
-async function fetchOne(job: FetchJob): Promise<FetchReport> {
-  const { config, table, bucket, hosts } = runtime();
+async function fetchOne(rt: Runtime, job: FetchJob): Promise<FetchReport> {
+  const { config, table, bucket, hosts } = rt;
   const report = await processOutlet(job.outlet, {
     stories: table,
     contents: bucket,
@@ -50,12 +53,12 @@ async function fetchOne(job: FetchJob): Promise<FetchReport> {
   return report;
 }
 
-async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
+async function handleBatch(rt: Runtime, event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   let changed = false;
   await mapConcurrent(event.Records, FETCH_BATCH_CONCURRENCY, async (record) => {
     try {
-      const report = await fetchOne(parseFetchJob(JSON.parse(record.body)));
+      const report = await fetchOne(rt, parseFetchJob(JSON.parse(record.body)));
       changed ||= report.newStories + report.merged + report.updated > 0;
     } catch (err) {
       console.log(JSON.stringify({ level: 'ERROR', message: 'fetch job failed', messageId: record.messageId, error: (err as Error).message }));
@@ -65,7 +68,7 @@ async function handleBatch(event: SQSEvent): Promise<SQSBatchResponse> {
   // In the batch's order, whatever order the concurrent jobs failed in.
   const order = new Map(event.Records.map((r, i) => [r.messageId, i]));
   batchItemFailures.sort((a, b) => order.get(a.itemIdentifier)! - order.get(b.itemIdentifier)!);
-  const { publishQueue } = runtime();
+  const { publishQueue } = rt;
   if (changed && publishQueue) await publishQueue.send({ reason: 'stories changed' });
   return { batchItemFailures };
 }

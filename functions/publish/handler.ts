@@ -5,10 +5,13 @@
  */
 import { publishFeeds, type PublishReport } from '../../shared/publish/publish.ts';
 import { emitMetrics } from '../metrics.ts';
-import { runtime } from '../runtime.ts';
+import { lambdaRuntime, type Runtime } from '../runtime.ts';
 
-export async function handler(_event?: unknown): Promise<PublishReport> {
-  const { config, table, bucket } = runtime();
+/** The Lambda entry point. */
+export const handler = (event?: unknown): Promise<PublishReport> => publish(lambdaRuntime(), event);
+
+export async function publish(rt: Runtime, _event?: unknown): Promise<PublishReport> {
+  const { config, table, bucket } = rt;
   const report = await publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed, marker: table });
   // `Published` counts every run, skipped or not: the "feed not published" alarm watches the schedule.
   emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, ...(report.skipped ? {} : { StoriesInFeed: report.stories }) });

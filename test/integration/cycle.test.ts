@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
 import type { Outlet } from '../../shared/core/model.ts';
-import { runtime } from '../../functions/runtime.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, OUTLETS, SOLO, renderFeed, type FeedItemSpec } from '../fixtures/feeds.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 
 const day = (h: number) => new Date(Date.UTC(2026, 10, 18, h, 0, 0));
 

@@ -9,9 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedItem, Outlet } from '../../shared/core/model.ts';
 import { ingestFeed } from '../../shared/dedup/ingest.ts';
-import { runtime } from '../../functions/runtime.ts';
 import type { DynamoStore } from '../../functions/storage/dynamo.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 
 /** Forwards to `target`, except that it answers the next `failures` requests itself with `fault`. */
 function faultyProxy(target: URL) {
@@ -69,15 +68,14 @@ describe('storage faults on the wire', () => {
   let direct: string | undefined;
   beforeAll(async () => {
     h = await startHarness();
-    direct = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    direct = h.connection.endpoints.dynamodb;
     proxy = faultyProxy(new URL(direct!));
     await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
-    // The runtime's own clients (their configured retry strategy), pointed at the proxy.
-    process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${(proxy.server.address() as AddressInfo).port}`;
-    store = runtime().table;
+    // A runtime's own clients (their configured retry strategy), connected through the proxy.
+    const viaProxy = `http://127.0.0.1:${(proxy.server.address() as AddressInfo).port}`;
+    store = h.runtimeWith({ connection: { ...h.connection, endpoints: { ...h.connection.endpoints, dynamodb: viaProxy } } }).table;
   });
   afterAll(async () => {
-    process.env.AWS_ENDPOINT_URL_DYNAMODB = direct;
     proxy?.server.closeAllConnections();
     await new Promise<void>((resolve) => proxy?.server.close(() => resolve()));
     await h?.close();

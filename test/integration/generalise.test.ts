@@ -18,9 +18,9 @@ import { describe, expect, it } from 'vitest';
 import { headlineWords } from '../../shared/text/headline.ts';
 import { keysOf } from '../../shared/dedup/keys.ts';
 import { flows, outletStats } from '../../shared/analytics/syndication.ts';
-import { runtime } from '../../functions/runtime.ts';
 import { html, type Story, type TrapItem } from '../fixtures/traps.ts';
 import { OUTLET_NAMES, excerptOf, itemOf, outletId, wordCount, world, type OutletKey, type StoryJson, type World } from './world.ts';
+import { runtime } from './harness.ts';
 
 /** November 2026 (the dateline below says "Nov 3"). */
 const at = (day: number, hour = 12, minute = 0) => new Date(Date.UTC(2026, 10, day, hour, minute));

@@ -5,17 +5,21 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventBridgeEvent, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as dispatch } from '../../functions/dispatch/handler.ts';
-import { handler as fetch } from '../../functions/fetch/handler.ts';
-import { handler as publish } from '../../functions/publish/handler.ts';
-import { runtime } from '../../functions/runtime.ts';
+import { dispatch as dispatchWith } from '../../functions/dispatch/handler.ts';
+import { fetchJobs } from '../../functions/fetch/handler.ts';
+import { publish as publishWith } from '../../functions/publish/handler.ts';
 import { createClients } from '../../functions/storage/clients.ts';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { Outlet } from '../../shared/core/model.ts';
 import { ARTICLES, OUTLETS, renderFeed } from '../fixtures/feeds.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
+
+/** The handlers, given the harness's runtime. */
+const fetch = (event: SQSEvent): Promise<SQSBatchResponse> => fetchJobs(runtime(), event);
+const dispatch = (event?: unknown) => dispatchWith(runtime(), event);
+const publish = (event?: unknown) => publishWith(runtime(), event);
 
 const scheduled: EventBridgeEvent<'Scheduled Event', Record<string, never>> = {
   version: '0',
@@ -113,7 +117,6 @@ describe('handlers with AWS event shapes', () => {
   afterAll(async () => {
     await h?.close();
     await sqs?.close();
-    for (const name of ['AWS_ENDPOINT_URL_SQS', 'FEEDMERGE_FETCH_QUEUE_URL', 'FEEDMERGE_PUBLISH_QUEUE_URL']) delete process.env[name];
   });
 
   it('dispatch, on a scheduled event, sends one fetch job per registered outlet to the fetch queue', async () => {
@@ -180,7 +183,7 @@ describe('handlers with AWS event shapes', () => {
     const again = await publish({ Records: [sqsRecord('signal', '{"reason":"stories changed"}')] });
     expect(again.written).toEqual([]);
     // CloudFront serves the objects with the content type they were stored with.
-    const s3 = createClients({ s3ForcePathStyle: true }).s3;
+    const s3 = createClients({ connection: h.connection }).s3;
     const types: Record<string, string | undefined> = {};
     for (const key of ['feed/feed.xml', 'feed/feed.atom', 'feed/feed.json', 'feed/index.html']) {
       types[key] = (await s3.send(new HeadObjectCommand({ Bucket: runtime().config.bucketName, Key: key }))).ContentType;

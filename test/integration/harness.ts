@@ -12,8 +12,8 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Outlet } from '../../shared/core/model.ts';
 import { openStores, type Stores } from '../../cli/embedded.ts';
 import { runCycle, type CycleSummary } from '../../cli/cycle.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { createClients } from '../../functions/storage/clients.ts';
+import { createRuntime, type Runtime } from '../../functions/runtime.ts';
+import { createClients, type ClientOptions, type Connection } from '../../functions/storage/clients.ts';
 
 export type Behaviour =
   | { readonly kind: 'feed'; readonly body: string; readonly contentType?: string; readonly ignoreConditional?: boolean }
@@ -27,17 +27,40 @@ export interface Harness {
   readonly routes: Map<string, Behaviour>;
   /** Requests seen by the outlet server: path, conditional headers sent, status answered. */
   readonly requests: Array<{ path: string; conditional: boolean; status: number }>;
+  /** The runtime the handlers are given: configuration (the harness's variables) and clients on the stores. */
+  readonly rt: Runtime;
+  /** How the runtime reaches the embedded stores. */
+  readonly connection: Connection;
+  /** Another runtime with the same configuration: its clients differently connected or observed. */
+  runtimeWith(options: ClientOptions): Runtime;
   registerOutlets(outlets: readonly Outlet[]): Promise<void>;
   cycle(): Promise<CycleSummary>;
   s3Keys(): Promise<string[]>;
   close(): Promise<void>;
 }
 
+let current: Harness | undefined;
+
+/**
+ * The runtime of the harness started last. Each test file runs in a worker of its own and its `describe`s
+ * one after another, each with its own harness: the one running is the last started.
+ */
+export function runtime(): Runtime {
+  if (!current) throw new Error('no harness started');
+  return current.rt;
+}
+
+/**
+ * `env`: configuration variables (`FEEDMERGE_*`) for the runtime; `AWS_ENDPOINT_URL_SQS` points its SQS
+ * client at a fake queue service. Nothing is read from or written to this process's environment.
+ */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const stateDir = mkdtempSync(join(tmpdir(), 'feedmerge-it-'));
-  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) delete process.env[name];
-  Object.assign(process.env, { FEEDMERGE_FEED_URL: 'https://feeds.example/merged/', ...env });
-  const stores: Stores = await openStores(stateDir, { own: true });
+  const stores: Stores = await openStores(stateDir, { own: true, env: {} });
+  const connection: Connection = { ...stores.connection!, endpoints: { ...stores.connection!.endpoints, sqs: env.AWS_ENDPOINT_URL_SQS } };
+  const config = { ...stores.env, FEEDMERGE_FEED_URL: 'https://feeds.example/merged/', ...env };
+  const runtimeWith = (options: ClientOptions) => createRuntime(config, { connection, ...options });
+  const rt = runtimeWith({});
   const routes = new Map<string, Behaviour>();
   const requests: Harness['requests'] = [];
   const hanging = new Set<() => void>();
@@ -91,18 +114,21 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const s3 = createClients({ s3ForcePathStyle: true }).s3;
+  const s3 = createClients({ connection }).s3;
 
-  return {
+  const harness: Harness = {
     baseUrl,
     routes,
     requests,
+    rt,
+    connection,
+    runtimeWith,
     async registerOutlets(outlets) {
-      await runtime().bucket.putOutlets(outlets);
+      await rt.bucket.putOutlets(outlets);
     },
-    cycle: () => runCycle(() => {}),
+    cycle: () => runCycle(rt, () => {}),
     async s3Keys() {
-      const res = await s3.send(new ListObjectsV2Command({ Bucket: runtime().config.bucketName }));
+      const res = await s3.send(new ListObjectsV2Command({ Bucket: rt.config.bucketName }));
       return (res.Contents ?? []).map((o) => o.Key ?? '').sort();
     },
     async close() {
@@ -110,8 +136,12 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       s3.destroy();
+      rt.close();
       await stores.close();
       rmSync(stateDir, { recursive: true, force: true });
+      if (current === harness) current = undefined;
     },
   };
+  current = harness;
+  return harness;
 }

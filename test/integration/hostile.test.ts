@@ -15,12 +15,15 @@ import Parser from 'rss-parser';
 import type { FetchReport, Outlet, StoryWithCopies } from '../../shared/core/model.ts';
 import { MAX_BODY_CHARS } from '../../shared/fetch/parse.ts';
 import { redactUrl } from '../../shared/fetch/fetcher.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
+import { fetchJobs } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';
 import type { CycleSummary } from '../../cli/cycle.ts';
-import { startHarness, type Behaviour, type Harness } from './harness.ts';
+import { startHarness, type Behaviour, type Harness, runtime } from './harness.ts';
 import * as F from '../fixtures/hostile.ts';
+import type { FetchJob } from '../../shared/core/model.ts';
+
+/** The handlers, given the harness's runtime. */
+const fetchHandler = (job: FetchJob): Promise<FetchReport> => fetchJobs(runtime(), job);
 
 const CAP = 2 * 1024 * 1024;
 const TIMEOUT_MS = 1500;

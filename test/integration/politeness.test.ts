@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outlet } from '../../shared/core/model.ts';
 import { processOutlet } from '../../shared/fetch/process-outlet.ts';
 import { BACKOFF_BASE_MS } from '../../shared/fetch/politeness.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Busy Gazette</title><item><title>Quay works</title><guid>q-1</guid><description>The quay works start on Monday and last three weeks, the harbour board said.</description></item></channel></rss>';
 

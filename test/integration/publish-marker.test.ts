@@ -7,8 +7,7 @@ import type { Outlet } from '../../shared/core/model.ts';
 import type { StoryReader } from '../../shared/core/ports.ts';
 import { processOutlet } from '../../shared/fetch/process-outlet.ts';
 import { HEADLINE_HOLD_MS, INDEX_SETTLE_MS, publishFeeds } from '../../shared/publish/publish.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 12);
 const feed = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Marker Mail</title>${items}</channel></rss>`;

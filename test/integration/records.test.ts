@@ -3,13 +3,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outlet } from '../../shared/core/model.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
+import { fetchJobs } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, OUTLETS, SOLO, renderFeed, type Article } from '../fixtures/feeds.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 import { itemOf, world } from './world.ts';
 import { BUDGET, HOSPITAL } from '../fixtures/traps.ts';
+import type { FetchJob, FetchReport } from '../../shared/core/model.ts';
+
+/** The handlers, given the harness's runtime. */
+const fetchHandler = (job: FetchJob): Promise<FetchReport> => fetchJobs(runtime(), job);
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 9, day, hour));
 

@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedItem, Outlet } from '../../shared/core/model.ts';
 import type { StoryStore } from '../../shared/core/ports.ts';
 import { ingestFeed } from '../../shared/dedup/ingest.ts';
-import { runtime } from '../../functions/runtime.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, SOLO, type Article } from '../fixtures/feeds.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 
 class Interrupted extends Error {}
 

@@ -3,8 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalContent } from '../../shared/core/model.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
 
 describe('S3 adapter: one key written and read at once', () => {
   let h: Harness;

@@ -10,7 +10,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokens } from '../../shared/text/normalise.ts';
 import { keysOf } from '../../shared/dedup/keys.ts';
-import { runtime } from '../../functions/runtime.ts';
 import {
   AIRLINE,
   AIRLINE_REWRITE,
@@ -39,6 +38,7 @@ import {
   type TrapItem,
 } from '../fixtures/traps.ts';
 import { OUTLET_NAMES, excerptOf, itemOf, outletId, wordCount, world } from './world.ts';
+import { runtime } from './harness.ts';
 
 const at = (day: number, hour = 12, minute = 0) => new Date(Date.UTC(2026, 9, day, hour, minute));
 

@@ -6,11 +6,14 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { FetchReport, Outlet } from '../../shared/core/model.ts';
 import { tokens } from '../../shared/text/normalise.ts';
-import { runtime } from '../../functions/runtime.ts';
-import { handler as fetchHandler } from '../../functions/fetch/handler.ts';
+import { fetchJobs } from '../../functions/fetch/handler.ts';
 import { storyJson } from '../../cli/output.ts';
 import { html, rss, type Story, type TrapItem } from '../fixtures/traps.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
+import type { FetchJob } from '../../shared/core/model.ts';
+
+/** The handlers, given the harness's runtime. */
+const fetchHandler = (job: FetchJob): Promise<FetchReport> => fetchJobs(runtime(), job);
 
 export const OUTLET_NAMES = {
   metro: 'Metro Wire',
