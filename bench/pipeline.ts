@@ -1,0 +1,146 @@
+/**
+ * One size of the pipeline benchmark, in a process of its own (its peak memory is its own):
+ *
+ *   node --import tsx bench/pipeline.ts <outlets> <itemsPerOutlet>
+ *
+ * The synthetic world (bench/world.ts) served over local HTTP (ETags, 304s), the real pipeline
+ * (dispatch → fetch → publish, the runner's concurrency) on the embedded stores, three cycles:
+ * the first (everything new), a steady one (nothing changed), one with 5 % new items. The floor of the
+ * first cycle is the time its very DynamoDB and S3 requests take when issued again directly against the
+ * same servers, in the same order, as many at a time as the runner fetches outlets.
+ * Prints one JSON line: `{ cycle, steady, incremental }`.
+ */
+import * as dynamodb from '@aws-sdk/client-dynamodb';
+import * as s3 from '@aws-sdk/client-s3';
+import { runCycle } from '../cli/cycle.ts';
+import { mapConcurrent } from '../shared/core/concurrency.ts';
+import { createClients, type AwsClients } from '../functions/storage/clients.ts';
+import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
+import { startHarness } from '../test/integration/harness.ts';
+import { addNewItems, rssOf, syntheticWorld } from './world.ts';
+
+type Recorded = { readonly service: 'dynamodb' | 's3'; readonly command: string; readonly input: unknown };
+type Args = { input: unknown };
+/** The slice of the SDK's middleware stack this file uses (the two clients' stacks have different types). */
+interface Stack {
+  add(middleware: (next: (args: Args) => Promise<unknown>, context: { commandName?: string }) => (args: Args) => Promise<unknown>, options: { step: 'initialize'; name: string }): void;
+}
+
+/** Records every request the clients send (for the floor's replay). */
+function recorder(list: Recorded[]) {
+  return (clients: AwsClients) => {
+    for (const service of ['dynamodb', 's3'] as const) {
+      (clients[service].middlewareStack as unknown as Stack).add(
+        (next, context) => async (args) => {
+          list.push({ service, command: String(context.commandName), input: structuredClone(args.input) });
+          return next(args);
+        },
+        { step: 'initialize', name: 'benchRecorder' },
+      );
+    }
+  };
+}
+
+const outlets = Number(process.argv[2] ?? 100);
+const itemsPerOutlet = Number(process.argv[3] ?? 50);
+const world = syntheticWorld(outlets, itemsPerOutlet);
+const h = await startHarness();
+try {
+  const serve = () => {
+    for (const id of world.outletIds) h.routes.set(`/${id}.xml`, { kind: 'feed', body: rssOf(id, world.feeds.get(id)!) });
+  };
+  serve();
+  const meter = new RequestMeter();
+  const recorded: Recorded[] = [];
+  const rt = h.runtimeWith({
+    observe: (clients) => {
+      meterDynamo(clients.dynamodb, meter);
+      meterS3(clients.s3, meter);
+      recorder(recorded)(clients);
+    },
+  });
+  await rt.bucket.putOutlets(world.outletIds.map((id) => ({ id, name: id, url: `${h.baseUrl}${id}.xml` })));
+
+  // 1. The first cycle: everything new.
+  meter.reset();
+  recorded.length = 0;
+  let started = performance.now();
+  const first = await runCycle(rt, () => {});
+  const seconds = (performance.now() - started) / 1000;
+  const firstRequests = [...recorded];
+
+  // The floor: the same requests, directly, against the same servers.
+  const direct = createClients({ connection: h.connection });
+  const commands = { dynamodb: dynamodb as unknown as Record<string, new (input: unknown) => unknown>, s3: s3 as unknown as Record<string, new (input: unknown) => unknown> };
+  started = performance.now();
+  await mapConcurrent(firstRequests, 4, async (r) => {
+    const Command = commands[r.service][r.command]!;
+    try {
+      const out = (await (direct[r.service] as { send(c: unknown): Promise<unknown> }).send(new Command(r.input))) as { Body?: { transformToString(): Promise<string> } };
+      await out.Body?.transformToString();
+    } catch {
+      // A conditional write that held the first time fails now: it cost the same round trip.
+    }
+  });
+  const floorSeconds = (performance.now() - started) / 1000;
+  direct.dynamodb.destroy();
+  direct.s3.destroy();
+
+  // 2. A steady cycle: nothing changed. (The cycle before it records each outlet's first 304 and the
+  // feed's first rendering: from then on nothing changes.)
+  await runCycle(rt, () => {});
+  meter.reset();
+  h.requests.length = 0;
+  started = performance.now();
+  await runCycle(rt, () => {});
+  const steadySeconds = (performance.now() - started) / 1000;
+  const writes = (m: RequestMeter) =>
+    [...m.dynamodb].filter(([c]) => /Put|Update|Delete|BatchWrite/.test(c)).reduce((n, [, c]) => n + c.requests, 0);
+  const reads = (m: RequestMeter) => [...m.dynamodb].filter(([c]) => /Get|Query/.test(c)).reduce((n, [, c]) => n + c.requests, 0);
+  const steady = {
+    outlets,
+    seconds: round(steadySeconds),
+    httpRequestsPerOutlet: round(h.requests.length / outlets),
+    status304Share: round(h.requests.filter((r) => r.status === 304).length / Math.max(1, h.requests.length)),
+    dynamoWrites: writes(meter),
+    s3Puts: meter.s3.get('PutObjectCommand') ?? 0,
+  };
+
+  // 3. 5 % new items.
+  const newItems = addNewItems(world, 0.05);
+  serve();
+  meter.reset();
+  await runCycle(rt, () => {});
+  const totals = meter.totals();
+  const incremental = {
+    newItems,
+    dynamoReadRequestsPerNewItem: round(reads(meter) / newItems),
+    dynamoWcuPerNewItem: round(totals.writeUnits / newItems),
+    s3PutsPerNewItem: round((meter.s3.get('PutObjectCommand') ?? 0) / newItems),
+  };
+
+  console.log(
+    JSON.stringify({
+      cycle: {
+        outlets,
+        itemsPerOutlet,
+        items: first.items,
+        stories: world.stories,
+        seconds: round(seconds),
+        floorSeconds: round(floorSeconds),
+        itemsPerSecond: round(first.items / seconds),
+        requests: firstRequests.length,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      },
+      steady,
+      incremental,
+    }),
+  );
+  rt.close();
+} finally {
+  await h.close();
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
