@@ -1,11 +1,15 @@
 /**
- * npm run bench — speed of the pure path and DynamoDB cost per ingest event.
+ * npm run bench [--quick] [--json] — speed, memory and storage requests, measured.
  *
  * 1. Pure path (extract → boilerplate → normalise → fingerprint → headline → candidate keys)
  *    over synthetic ~5 KB HTML articles, one core, several runs: median items/s.
  * 2. Cost per event, against embedded dynalite + s3rver with request meters: a new story, an exact
  *    copy, a near copy (excerpt), an earlier and fuller copy, a headline-only copy, an already-seen item.
- * 3. Peak memory of a cycle over hostile feeds (bench/hostile-cycle.ts, a child process).
+ * 3. Feed parsing against rss-parser on the same bytes.
+ * 4. The pipeline on a synthetic world (bench/pipeline.ts, a child process per size): first cycle
+ *    against its floor, a steady cycle, a cycle with 5 % new items. --quick: the small size only.
+ * 5. Peak memory of a cycle over hostile feeds (bench/hostile-cycle.ts, a child process).
+ * --json: one last line with the figures, for scripts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +19,9 @@ import type { FeedItem, Outlet } from '../shared/core/model.ts';
 import { article, rng, sentence } from './articles.ts';
 import { fingerprintFeed } from '../shared/dedup/fingerprint.ts';
 import { identifyDocument } from '../shared/dedup/identity.ts';
+import { parseFeed } from '../shared/fetch/parse.ts';
+import Parser from 'rss-parser';
+import { rssOf, syntheticWorld } from './world.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
@@ -26,7 +33,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function benchPurePath(): void {
+function benchPurePath(): number {
   const FEED = 50;
   const FEEDS = 40;
   const feeds = Array.from({ length: FEEDS }, (_, f) => Array.from({ length: FEED }, (_, i) => article(f * FEED + i)));
@@ -50,6 +57,54 @@ function benchPurePath(): void {
   const rates = Array.from({ length: 11 }, run);
   console.log(`pure path: ${FEED * FEEDS} items of ${(bytes / 1024).toFixed(1)} KB HTML per run, 11 runs, one core`);
   console.log(`  items/s median ${median(rates).toFixed(0)} (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
+  return Math.round(median(rates));
+}
+
+/**
+ * Feed parsing on the fetch path (decode, parse, items) against rss-parser's own `parseString` on the
+ * same bytes: the median ratio of 11 runs over the synthetic world's feeds (1 = as fast as rss-parser).
+ */
+async function benchParse(): Promise<number> {
+  const world = syntheticWorld(20, 50, 7);
+  const documents = world.outletIds.map((id) => Buffer.from(rssOf(id, world.feeds.get(id)!)));
+  const time = async (f: (bytes: Buffer) => Promise<unknown>) => {
+    const start = performance.now();
+    for (const bytes of documents) await f(bytes);
+    return performance.now() - start;
+  };
+  const ours = (bytes: Buffer) => parseFeed(bytes, 'application/rss+xml', 'https://bench.example/feed.xml');
+  const theirs = (bytes: Buffer) => new Parser().parseString(bytes.toString('utf8'));
+  await time(ours);
+  await time(theirs);
+  const ratios: number[] = [];
+  for (let i = 0; i < 11; i++) ratios.push((await time(ours)) / (await time(theirs)));
+  const mb = documents.reduce((n, d) => n + d.length, 0) / 1024 / 1024;
+  console.log(`\nparsing ${documents.length} feeds (${mb.toFixed(1)} MB): ${median(ratios).toFixed(2)}× rss-parser's time (median of 11)`);
+  return Math.round(median(ratios) * 100) / 100;
+}
+
+interface PipelineResult {
+  readonly cycle: { outlets: number; itemsPerOutlet: number; seconds: number; floorSeconds: number; itemsPerSecond: number; peakRssMb: number; items: number; requests: number };
+  readonly steady: { outlets: number; seconds: number; httpRequestsPerOutlet: number; status304Share: number; dynamoWrites: number; s3Puts: number };
+  readonly incremental: { newItems: number; dynamoReadRequestsPerNewItem: number; dynamoWcuPerNewItem: number; s3PutsPerNewItem: number };
+}
+
+/** One size of the pipeline (bench/pipeline.ts) in a child process of its own. */
+function benchPipeline(outlets: number, itemsPerOutlet: number): PipelineResult {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pipeline.ts'), String(outlets), String(itemsPerOutlet)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) throw new Error(`pipeline ${outlets}×${itemsPerOutlet} failed (exit ${child.status}): ${child.stderr.slice(-2000)}`);
+  const r = JSON.parse(last) as PipelineResult;
+  const c = r.cycle;
+  console.log(`\npipeline ${outlets} outlets × ${itemsPerOutlet} items (${c.items} items, ${c.requests} storage requests):`);
+  console.log(`  first cycle ${c.seconds.toFixed(1)} s, floor ${c.floorSeconds.toFixed(1)} s (${(c.seconds / c.floorSeconds).toFixed(2)}×), ${c.itemsPerSecond.toFixed(0)} items/s, peak RSS ${c.peakRssMb} MB`);
+  console.log(`  steady cycle ${r.steady.seconds.toFixed(2)} s: ${r.steady.httpRequestsPerOutlet} HTTP requests per outlet, ${Math.round(r.steady.status304Share * 100)} % 304, ${r.steady.dynamoWrites} DynamoDB writes, ${r.steady.s3Puts} S3 PUTs`);
+  const i = r.incremental;
+  console.log(`  ${i.newItems} new items: ${i.dynamoReadRequestsPerNewItem} DynamoDB reads, ${i.dynamoWcuPerNewItem} WCU, ${i.s3PutsPerNewItem} S3 PUTs per new item (cycle costs included)`);
+  return r;
 }
 
 async function benchCosts(): Promise<void> {
@@ -112,8 +167,32 @@ function benchHostileMemory(): void {
   console.log(`  peak RSS ${r.peakRssMb} MB (embedded DynamoDB and S3 servers in the same process; limit 1,024 MB)`);
 }
 
-benchPurePath();
+const quick = process.argv.includes('--quick');
+const purePathItemsPerSecond = benchPurePath();
 if (!process.argv.includes('--pure-only')) {
+  const parseTimeVsRssParser = await benchParse();
   await benchCosts();
-  benchHostileMemory();
+  // The small size; the full run adds the large one and the hostile cycle's memory.
+  const sizes: Array<[number, number]> = quick ? [[100, 50]] : [[100, 50], [1000, 50]];
+  const runs = sizes.map(([o, m]) => benchPipeline(o, m));
+  if (!quick) benchHostileMemory();
+  if (process.argv.includes('--json')) {
+    const last = runs.at(-1)!;
+    console.log(
+      JSON.stringify({
+        cycles: runs.map((r) => ({
+          outlets: r.cycle.outlets,
+          itemsPerOutlet: r.cycle.itemsPerOutlet,
+          seconds: r.cycle.seconds,
+          floorSeconds: r.cycle.floorSeconds,
+          itemsPerSecond: r.cycle.itemsPerSecond,
+          peakRssMb: r.cycle.peakRssMb,
+        })),
+        steady: last.steady,
+        incremental: last.incremental,
+        purePathItemsPerSecond,
+        parseTimeVsRssParser,
+      }),
+    );
+  }
 }
