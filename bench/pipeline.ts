@@ -10,6 +10,9 @@
  * same servers, in the same order, as many at a time as the runner fetches outlets.
  * Prints one JSON line: `{ cycle, steady, incremental }`.
  */
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as dynamodb from '@aws-sdk/client-dynamodb';
 import * as s3 from '@aws-sdk/client-s3';
 import { runCycle } from '../cli/cycle.ts';
@@ -26,19 +29,35 @@ interface Stack {
   add(middleware: (next: (args: Args) => Promise<unknown>, context: { commandName?: string }) => (args: Args) => Promise<unknown>, options: { step: 'initialize'; name: string }): void;
 }
 
-/** Records every request the clients send (for the floor's replay). */
-function recorder(list: Recorded[]) {
-  return (clients: AwsClients) => {
+/**
+ * Records every request the clients send, for the floor's replay — to a file, as JSON lines: held in
+ * memory, a first cycle's 60,000 requests (bodies included) would double the peak being measured.
+ */
+class Recorder {
+  private out: WriteStream;
+  count = 0;
+  constructor(readonly path: string) {
+    this.out = createWriteStream(path);
+  }
+  attach(clients: AwsClients): void {
     for (const service of ['dynamodb', 's3'] as const) {
       (clients[service].middlewareStack as unknown as Stack).add(
         (next, context) => async (args) => {
-          list.push({ service, command: String(context.commandName), input: structuredClone(args.input) });
+          if (this.on) {
+            this.count++;
+            this.out.write(`${JSON.stringify({ service, command: String(context.commandName), input: args.input } satisfies Recorded)}\n`);
+          }
           return next(args);
         },
         { step: 'initialize', name: 'benchRecorder' },
       );
     }
-  };
+  }
+  on = false;
+  async finish(): Promise<void> {
+    this.on = false;
+    await new Promise<void>((ok) => this.out.end(ok));
+  }
 }
 
 const outlets = Number(process.argv[2] ?? 100);
@@ -51,23 +70,30 @@ try {
   };
   serve();
   const meter = new RequestMeter();
-  const recorded: Recorded[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'feedmerge-pipeline-'));
+  const recorder = new Recorder(join(dir, 'requests.jsonl'));
   const rt = h.runtimeWith({
     observe: (clients) => {
       meterDynamo(clients.dynamodb, meter);
       meterS3(clients.s3, meter);
-      recorder(recorded)(clients);
+      recorder.attach(clients);
     },
   });
   await rt.bucket.putOutlets(world.outletIds.map((id) => ({ id, name: id, url: `${h.baseUrl}${id}.xml` })));
 
   // 1. The first cycle: everything new.
   meter.reset();
-  recorded.length = 0;
+  recorder.on = true;
   let started = performance.now();
   const first = await runCycle(rt, () => {});
   const seconds = (performance.now() - started) / 1000;
-  const firstRequests = [...recorded];
+  await recorder.finish();
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const firstRequests = readFileSync(recorder.path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Recorded);
+  rmSync(dir, { recursive: true, force: true });
 
   // The floor: the same requests, directly, against the same servers.
   const direct = createClients({ connection: h.connection });
@@ -130,7 +156,7 @@ try {
         floorSeconds: round(floorSeconds),
         itemsPerSecond: round(first.items / seconds),
         requests: firstRequests.length,
-        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        peakRssMb,
       },
       steady,
       incremental,
