@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CopyRecord, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
-import { HEADLINE_HOLD_MS, publicationFeeds } from '../../shared/publish/publish.ts';
+import { HEADLINE_HOLD_MS, INDEX_SETTLE_MS, publicationFeeds, upToDate } from '../../shared/publish/publish.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -66,5 +66,24 @@ describe('publicationFeeds: the hold of headline-only stories', () => {
 
   it('publishes a story founded by a headline as soon as a copy with text has joined it', async () => {
     expect(await publishedIds([entry('filled-in', 380, 60_000)])).toEqual(['filled-in']);
+  });
+});
+
+describe('upToDate (the feed version marker)', () => {
+  const T = Date.parse('2026-11-20T12:00:00.000Z');
+  const iso = (ms: number) => new Date(T + ms).toISOString();
+  const marker = { version: 7, changedAt: iso(0), publishedVersion: 7, publishedSettings: 's', publishedAt: iso(INDEX_SETTLE_MS) };
+
+  it('is up to date when the version and settings are those rendered, nothing is due, and the rendering came after the index settled', () => {
+    expect(upToDate(marker, 's', T + INDEX_SETTLE_MS + 1)).toBe(true);
+  });
+
+  it('is not after a change, a settings change, a due held story, a rendering too soon after the change, or before any publish', () => {
+    expect(upToDate({ ...marker, version: 8 }, 's', T)).toBe(false);
+    expect(upToDate(marker, 'other', T)).toBe(false);
+    expect(upToDate({ ...marker, dueAt: iso(1000) }, 's', T + 1000)).toBe(false);
+    expect(upToDate({ ...marker, dueAt: iso(1000) }, 's', T + 999)).toBe(true);
+    expect(upToDate({ ...marker, publishedAt: iso(INDEX_SETTLE_MS - 1) }, 's', T + 2 * INDEX_SETTLE_MS)).toBe(false);
+    expect(upToDate({ version: 0 }, 's', T)).toBe(false);
   });
 });
