@@ -65,13 +65,13 @@ export interface IngestDeps {
 
 /** Candidate stories verified per item, most keys first: bounds reads on pathological collisions. */
 const MAX_CANDIDATES = 6;
+/** Of those, kept for the stories found through headline keys (a headline-only item has nothing else). */
+const TITLE_CANDIDATES = 2;
 /**
  * Canonical texts kept (as compared profiles) for the length of a document: enough for a feed's stories
  * to be compared with each other without a second S3 read, bounded so a long feed cannot hold them all.
  */
 const PROFILE_CACHE = 256;
-/** Of those, kept for the stories found through headline keys (a headline-only item has nothing else). */
-const TITLE_CANDIDATES = 2;
 
 export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestResult> {
   // Identities first (see identity.ts): a second, usually empty, read settles GUIDs shared by two items.
@@ -129,13 +129,14 @@ class IngestSession {
   private readonly writer: StoryWriter;
   private readonly thresholds: NearThresholds;
 
-  expectItems(n: number): void {
-    this.writer.expectItems(n);
-  }
-
   constructor(private readonly deps: IngestDeps) {
     this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.exportStories, deps.feedChanged);
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
+  }
+
+  /** How many items this document will mark seen (the last one tells publish). */
+  expectItems(n: number): void {
+    this.writer.expectItems(n);
   }
 
   async ingestNew(p: PreparedItem): Promise<MatchKind> {
