@@ -21,6 +21,7 @@ import { createClients, type AwsClients } from '../functions/storage/clients.ts'
 import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
 import { startHarness } from '../test/integration/harness.ts';
 import { addNewItems, rssOf, syntheticWorld } from './world.ts';
+import { parseFeed } from '../shared/fetch/parse.ts';
 
 type Recorded = { readonly service: 'dynamodb' | 's3'; readonly command: string; readonly input: unknown };
 type Args = { input: unknown };
@@ -131,13 +132,55 @@ try {
     dynamoWrites: writes(meter),
     s3Puts: meter.s3.get('PutObjectCommand') ?? 0,
   };
+  const steadyUnits = units(meter);
+
+  // The naive baseline on the same feeds and servers: no conditional GET, one conditional write per item
+  // per fetch, the feed objects rewritten every cycle (what an aggregator keyed on GUIDs does).
+  meter.reset();
+  started = performance.now();
+  await mapConcurrent(world.outletIds, 4, async (id) => {
+    const res = await fetch(`${h.baseUrl}${id}.xml`);
+    const { items } = await parseFeed(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type') ?? undefined, res.url);
+    for (const item of items) {
+      try {
+        await rt.clients.dynamodb.send(
+          new dynamodb.PutItemCommand({
+            TableName: rt.config.tableName,
+            Item: { pk: { S: `NAIVE#${id}#${item.guid}` }, sk: { S: 'ITEM' }, title: { S: item.title } },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (err) {
+        if (!(err instanceof dynamodb.ConditionalCheckFailedException)) throw err;
+      }
+    }
+  });
+  for (const format of ['xml', 'atom', 'json', 'html']) {
+    await rt.clients.s3.send(new s3.PutObjectCommand({ Bucket: rt.config.bucketName, Key: `naive/feed.${format}`, Body: 'x'.repeat(100_000) }));
+  }
+  const naiveSteady = { seconds: round((performance.now() - started) / 1000), ...units(meter) };
 
   // 3. 5 % new items.
   const newItems = addNewItems(world, 0.05);
   serve();
   meter.reset();
-  await runCycle(rt, () => {});
+  const incrementalCycle = await runCycle(rt, () => {});
   const totals = meter.totals();
+  const incrementalUnits = units(meter);
+  const perItem = (k: keyof typeof steadyUnits) => round(Math.max(0, incrementalUnits[k] - steadyUnits[k]) / newItems);
+  const reportLine = JSON.stringify({ level: 'INFO', message: 'outlet fetched', ...incrementalCycle.reports[0], _aws: { Timestamp: 0, CloudWatchMetrics: [{ Namespace: 'Feedmerge', Dimensions: [[]], Metrics: ['OutletsFetched', 'OutletsFailed', 'Items', 'NewStories', 'Merged'].map((Name) => ({ Name, Unit: 'Count' })) }] }, OutletsFetched: 1, OutletsFailed: 0, Items: 50, NewStories: 0, Merged: 0 });
+  const durations = incrementalCycle.reports.map((r) => r.durationMs / 1000);
+  const rates = {
+    perFetch: { readUnits: round(steadyUnits.readUnits / outlets), writeUnits: round(steadyUnits.writeUnits / outlets), s3Gets: round(steadyUnits.s3Gets / outlets), s3Puts: round(steadyUnits.s3Puts / outlets) },
+    perNewItem: { readUnits: perItem('readUnits'), writeUnits: perItem('writeUnits'), s3Gets: perItem('s3Gets'), s3Puts: perItem('s3Puts') },
+    fetchSeconds: round(durations.reduce((a, b) => a + b, 0) / Math.max(1, durations.length)),
+    logBytesPerFetch: reportLine.length + 1,
+  };
+  const naiveRates = {
+    ...rates,
+    perFetch: { readUnits: round(naiveSteady.readUnits / outlets), writeUnits: round(naiveSteady.writeUnits / outlets), s3Gets: round(naiveSteady.s3Gets / outlets), s3Puts: round(naiveSteady.s3Puts / outlets) },
+    fetchSeconds: round((naiveSteady.seconds * 4) / outlets),
+  };
   const incremental = {
     newItems,
     dynamoReadRequestsPerNewItem: round(reads(meter) / newItems),
@@ -160,11 +203,19 @@ try {
       },
       steady,
       incremental,
+      rates,
+      naive: { steady: naiveSteady, rates: naiveRates },
     }),
   );
   rt.close();
 } finally {
   await h.close();
+}
+
+/** Storage units and S3 requests a meter counted. */
+function units(m: RequestMeter): { readUnits: number; writeUnits: number; s3Gets: number; s3Puts: number } {
+  const t = m.totals();
+  return { readUnits: t.readUnits, writeUnits: t.writeUnits, s3Gets: (m.s3.get('GetObjectCommand') ?? 0) + (m.s3.get('HeadObjectCommand') ?? 0), s3Puts: m.s3.get('PutObjectCommand') ?? 0 };
 }
 
 function round(x: number): number {

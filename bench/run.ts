@@ -22,6 +22,7 @@ import { identifyDocument } from '../shared/dedup/identity.ts';
 import { parseFeed } from '../shared/fetch/parse.ts';
 import Parser from 'rss-parser';
 import { rssOf, syntheticWorld } from './world.ts';
+import { DEPLOYED, PRICES, monthlyCost } from './cost.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
@@ -83,7 +84,11 @@ async function benchParse(): Promise<number> {
   return Math.round(median(ratios) * 100) / 100;
 }
 
+type CostRates = Parameters<typeof monthlyCost>[1];
+
 interface PipelineResult {
+  readonly rates: CostRates;
+  readonly naive: { readonly rates: CostRates };
   readonly cycle: { outlets: number; itemsPerOutlet: number; seconds: number; floorSeconds: number; itemsPerSecond: number; peakRssMb: number; items: number; requests: number };
   readonly steady: { outlets: number; seconds: number; httpRequestsPerOutlet: number; status304Share: number; dynamoWrites: number; s3Puts: number };
   readonly incremental: { newItems: number; dynamoReadRequestsPerNewItem: number; dynamoWcuPerNewItem: number; s3PutsPerNewItem: number };
@@ -176,8 +181,20 @@ if (!process.argv.includes('--pure-only')) {
   const sizes: Array<[number, number]> = quick ? [[100, 50]] : [[100, 50], [1000, 50]];
   const runs = sizes.map(([o, m]) => benchPipeline(o, m));
   if (!quick) benchHostileMemory();
+  // The cost model (bench/cost.ts) on the rates measured at the largest size run.
+  const last = runs.at(-1)!;
+  const costs = (rates: CostRates) =>
+    Object.fromEntries([100, 1000, 10000].map((outlets) => [String(outlets), monthlyCost({ outlets, ...DEPLOYED }, rates).total]));
+  const costPerMonthUsd = costs(last.rates);
+  const naiveCostPerMonthUsd = costs(last.naive.rates);
+  console.log(`\ncost per month (prices of ${PRICES.asOf}, ${PRICES.region}; 15-minute schedule, 20 new items per outlet a day):`);
+  for (const outlets of [100, 1000, 10000]) {
+    const parts = monthlyCost({ outlets, ...DEPLOYED }, last.rates);
+    console.log(
+      `  ${String(outlets).padStart(6)} outlets: $${parts.total.toFixed(2)} (DynamoDB ${parts.dynamodb}, Lambda ${parts.lambda}, SQS ${parts.sqs}, S3 ${parts.s3}, CloudWatch ${parts.cloudwatch}); naive $${naiveCostPerMonthUsd[String(outlets)]!.toFixed(2)}`,
+    );
+  }
   if (process.argv.includes('--json')) {
-    const last = runs.at(-1)!;
     console.log(
       JSON.stringify({
         cycles: runs.map((r) => ({
@@ -192,6 +209,8 @@ if (!process.argv.includes('--pure-only')) {
         incremental: last.incremental,
         purePathItemsPerSecond,
         parseTimeVsRssParser,
+        costPerMonthUsd,
+        naiveCostPerMonthUsd,
       }),
     );
   }

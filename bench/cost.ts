@@ -1,0 +1,94 @@
+/**
+ * What running feedmerge costs a month on AWS, from request counts measured by the bench (never from
+ * guesses about the code): storage units and requests per fetch and per new item, the Lambda time the
+ * deployed fetcher would be billed for, SQS, CloudWatch.
+ */
+
+/** Public on-demand prices, us-east-1 (the AWS pricing pages), as of `asOf`. */
+export const PRICES = {
+  asOf: '2026-11-30',
+  region: 'us-east-1',
+  dynamoWriteUnit: 0.625 / 1e6,
+  dynamoReadUnit: 0.125 / 1e6,
+  lambdaArmGbSecond: 0.0000133334,
+  lambdaRequest: 0.2 / 1e6,
+  sqsRequest: 0.4 / 1e6,
+  s3Put: 0.005 / 1e3,
+  s3Get: 0.0004 / 1e3,
+  cloudwatchAlarm: 0.1,
+  cloudwatchMetric: 0.3,
+  cloudwatchLogGb: 0.5,
+} as const;
+
+/** Measured rates (bench/pipeline.ts). */
+export interface Rates {
+  /** Per outlet fetch when its feed did not change: storage units and requests, all included. */
+  readonly perFetch: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
+  /** Per new item: what the cycle that brought it did beyond a steady cycle, shared out. */
+  readonly perNewItem: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
+  /** Wall time of one outlet fetch (network, parse, ingest), seconds. */
+  readonly fetchSeconds: number;
+  /** Log bytes written per outlet fetch. */
+  readonly logBytesPerFetch: number;
+}
+
+export interface Deployment {
+  readonly outlets: number;
+  readonly cyclesPerMonth: number;
+  readonly newItemsPerOutletPerDay: number;
+  /** Outlets per fetch invocation and how many of them at once (infra/pipeline.ts). */
+  readonly fetchBatch: number;
+  readonly fetchBatchConcurrency: number;
+  readonly fetchMemoryGb: number;
+  readonly alarms: number;
+  readonly metrics: number;
+}
+
+export const DEPLOYED: Omit<Deployment, 'outlets'> = {
+  cyclesPerMonth: 2880,
+  newItemsPerOutletPerDay: 20,
+  fetchBatch: 10,
+  fetchBatchConcurrency: 8,
+  fetchMemoryGb: 0.5,
+  alarms: 9,
+  metrics: 10,
+};
+
+/**
+ * Empty receives of the Lambda pollers of one queue in a month: about two long polls a minute. The one
+ * assumption of this model not measured here (it depends on AWS's pollers, not on feedmerge).
+ */
+const POLLS_PER_QUEUE_MONTH = 2 * 43_200;
+
+export interface MonthlyCost {
+  readonly dynamodb: number;
+  readonly lambda: number;
+  readonly sqs: number;
+  readonly s3: number;
+  readonly cloudwatch: number;
+  readonly total: number;
+}
+
+export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
+  const fetches = d.outlets * d.cyclesPerMonth;
+  const newItems = d.outlets * d.newItemsPerOutletPerDay * 30;
+  const dynamodb =
+    fetches * (r.perFetch.readUnits * PRICES.dynamoReadUnit + r.perFetch.writeUnits * PRICES.dynamoWriteUnit) +
+    newItems * (r.perNewItem.readUnits * PRICES.dynamoReadUnit + r.perNewItem.writeUnits * PRICES.dynamoWriteUnit);
+  const s3 =
+    fetches * (r.perFetch.s3Gets * PRICES.s3Get + r.perFetch.s3Puts * PRICES.s3Put) +
+    newItems * (r.perNewItem.s3Gets * PRICES.s3Get + r.perNewItem.s3Puts * PRICES.s3Put);
+  // A fetch invocation takes as many rounds of fetches as its batch needs at its concurrency.
+  const invocations = Math.ceil(d.outlets / d.fetchBatch) * d.cyclesPerMonth;
+  const rounds = Math.ceil(Math.min(d.fetchBatch, d.outlets) / d.fetchBatchConcurrency);
+  const fetchGbSeconds = invocations * rounds * r.fetchSeconds * d.fetchMemoryGb;
+  // dispatch (256 MB) and publish (512 MB), about a second each per cycle.
+  const otherGbSeconds = d.cyclesPerMonth * (0.25 + 0.5);
+  const lambda = (fetchGbSeconds + otherGbSeconds) * PRICES.lambdaArmGbSecond + (invocations + 2 * d.cyclesPerMonth) * PRICES.lambdaRequest;
+  // Jobs sent 10 a request, received and deleted per batch, and the event-source pollers' empty receives.
+  const sqs = (fetches / 10 + 2 * invocations + 2 * POLLS_PER_QUEUE_MONTH) * PRICES.sqsRequest;
+  const cloudwatch = d.alarms * PRICES.cloudwatchAlarm + d.metrics * PRICES.cloudwatchMetric + ((fetches * r.logBytesPerFetch) / 1e9) * PRICES.cloudwatchLogGb;
+  const total = dynamodb + lambda + sqs + s3 + cloudwatch;
+  const cents = (x: number) => Math.round(x * 100) / 100;
+  return { dynamodb: cents(dynamodb), lambda: cents(lambda), sqs: cents(sqs), s3: cents(s3), cloudwatch: cents(cloudwatch), total: cents(total) };
+}
