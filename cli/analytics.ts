@@ -4,7 +4,7 @@
  */
 import type { StoryWithCopies } from '../shared/core/model.ts';
 import type { Flow, OutletStats } from '../shared/analytics/syndication.ts';
-import { csvField, storyJson } from './output.ts';
+import { csv, storyJson } from './output.ts';
 
 export type Format = 'table' | 'json' | 'csv';
 
@@ -116,8 +116,4 @@ function wrap(paragraph: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
-}
-
-function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return `${[header.join(','), ...rows.map((r) => r.map((v) => csvField(String(v))).join(','))].join('\r\n')}\r\n`;
 }

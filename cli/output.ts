@@ -34,20 +34,20 @@ const CSV_COLUMNS = [
 
 /** One row per copy (RFC 4180), story columns repeated: loads straight into a spreadsheet or SQL. */
 export function storiesCsv(stories: readonly StoryWithCopies[]): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const { story, copies } of stories) {
-    for (const c of copies) {
-      rows.push(
-        [story.storyId, story.title, story.outletId, story.published, story.firstSeen, c.outletId, c.url, c.guid, c.title, c.published, c.match, String(c.score)]
-          .map(csvField)
-          .join(','),
-      );
-    }
-  }
-  return `${rows.join('\r\n')}\r\n`;
+  return csv(
+    CSV_COLUMNS,
+    stories.flatMap(({ story, copies }) =>
+      copies.map((c) => [story.storyId, story.title, story.outletId, story.published, story.firstSeen, c.outletId, c.url, c.guid, c.title, c.published, c.match, c.score]),
+    ),
+  );
 }
 
-export function csvField(raw: string): string {
+/** RFC 4180 with a header row: every CSV the CLI prints. */
+export function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  return `${[header.join(','), ...rows.map((r) => r.map((v) => csvField(String(v))).join(','))].join('\r\n')}\r\n`;
+}
+
+function csvField(raw: string): string {
   // Outlet text that starts like a formula is neutralised: spreadsheets would run it.
   const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

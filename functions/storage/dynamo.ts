@@ -301,12 +301,22 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   }
 
   async addMonth(month: string): Promise<void> {
+    await this.addToIndexRecord('months', month);
+  }
+
+  async addOutlet(outletId: string): Promise<void> {
+    await this.addToIndexRecord('outlets', outletId);
+  }
+
+  /** Adds a value to a string set of the `META/MONTHS` record (what the range reads enumerate). */
+  private async addToIndexRecord(attribute: 'months' | 'outlets', value: string): Promise<void> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
         Key: marshall(keys.months()),
-        UpdateExpression: 'ADD months :m',
-        ExpressionAttributeValues: { ':m': { SS: [month] } },
+        UpdateExpression: 'ADD #set :v',
+        ExpressionAttributeNames: { '#set': attribute },
+        ExpressionAttributeValues: { ':v': { SS: [value] } },
       }),
     );
   }
@@ -346,17 +356,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
         Key: marshall(keys.feedMarker()),
         UpdateExpression: `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.dueAt ? ', dueAt = :d' : ' REMOVE dueAt'}`,
         ExpressionAttributeValues: marshall(values),
-      }),
-    );
-  }
-
-  async addOutlet(outletId: string): Promise<void> {
-    await this.client.send(
-      new UpdateItemCommand({
-        TableName: this.table,
-        Key: marshall(keys.months()),
-        UpdateExpression: 'ADD outlets :o',
-        ExpressionAttributeValues: { ':o': { SS: [outletId] } },
       }),
     );
   }

@@ -9,37 +9,18 @@
  *   choir:   gamma T+2 d     (alone)
  *   quarry:  alpha T+3 d,    gamma +120 min
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, gibberish } from '../fixtures/hostile.ts';
+import { feedmerge, feedmergeWith } from './cli-process.ts';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.mjs');
 const T = Date.UTC(2026, 10, 2, 8);
 /** Debian's chromium (.ci/run installs it). */
 const CHROMIUM = '/usr/bin/chromium';
 const MIN = 60_000;
-
-async function feedmerge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return feedmergeWith({}, ...args);
-}
-
-async function feedmergeWith(extra: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ...extra };
-  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) delete env[name];
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** An invented article: 5 paragraphs of made-up words, different per slug. */
 const paragraphs = (slug: string) => Array.from({ length: 5 }, (_, i) => `${gibberish(`${slug}-${i}`, 24).join(' ')}.`);

@@ -1,34 +1,12 @@
 /**
  * The command-line contract, driven as scripts drive it: separate processes, stdout parsed.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
-
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.mjs');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function feedmerge(...args: string[]): Promise<Result> {
-  const env = { ...process.env };
-  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) delete env[name];
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { feedmerge } from './cli-process.ts';
 
 describe('feedmerge CLI', () => {
   let dir: string;

@@ -6,16 +6,13 @@
  * publication dates rss-parser reads from its feed files — with code that shares nothing with
  * shared/analytics.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedmerge } from './cli-process.ts';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.mjs');
 const CORPUS = resolve(process.env.FEEDMERGE_DEV_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus/dev'));
 
 interface Expected {
@@ -85,10 +82,9 @@ describe.skipIf(!existsSync(join(CORPUS, 'truth.json')))('analysts\u2019 numbers
   let state: string;
   let expected: Expected;
   const cli = async (...args: string[]) => {
-    const env = { ...process.env };
-    for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) delete env[name];
-    const { stdout } = await exec(process.execPath, [BIN, ...args, '--state', state], { env, maxBuffer: 256 * 1024 * 1024 });
-    return stdout;
+    const r = await feedmerge(...args, '--state', state);
+    if (r.code !== 0) throw new Error(`feedmerge ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
   };
 
   beforeAll(async () => {
