@@ -9,7 +9,7 @@ import { ConfigError, parseOutletsJson } from '../shared/core/config.ts';
 import type { Outlet } from '../shared/core/model.ts';
 import type { SyndicatedStory } from '../shared/analytics/syndication.ts';
 import { renderReport } from '../shared/analytics/report.ts';
-import { exportStories } from '../shared/analytics/export.ts';
+import { rebuildRows, writeLogs } from '../shared/analytics/export.ts';
 import { publicationFeeds } from '../shared/publish/publish.ts';
 import { createRuntime, type Runtime } from '../functions/runtime.ts';
 import { openStores, type Stores } from './embedded.ts';
@@ -354,7 +354,9 @@ async function commandExportAnalytics(args: string[]): Promise<void> {
   const count = await analyse(values, async (rt) => {
     const { table, bucket } = rt;
     const stories = await table.listStories(r);
-    await exportStories(stories.map((s) => s.story.storyId), { reader: table, sink: bucket });
+    // Written now, these rows are the latest of each story and copy: they replace what the logs held.
+    const now = new Date().toISOString();
+    await writeLogs(rebuildRows(stories, now), now, `rebuild-${now.replace(/[:.]/g, '-')}`, bucket);
     return stories.length;
   });
   log(`analytics copy rewritten for ${count} ${count === 1 ? 'story' : 'stories'}`);

@@ -1,21 +1,56 @@
 /**
  * SQL at scale over the analytics copy of the records (`ANALYTICS` in shared/core/schema.ts): a Glue
- * database with the tables `stories` and `copies` over `s3://<bucket>/analytics/<table>/dt=…/`, partitioned
- * by projection (no crawler, no partition to add: a new day is queryable at once), and an Athena workgroup
- * with its result location. The columns come from the same definition as the local DuckDB views
- * (cli/sql.ts), so a query runs unchanged in `feedmerge sql` and in Athena.
+ * database with the logs `story_log` and `copy_log` over `s3://<bucket>/analytics/<log>/dt=…/`,
+ * partitioned by projection (no crawler, no partition to add: a new day is queryable at once), the views
+ * analysts query (`stories`, `copies`, and the steps they read) from the very SQL the local DuckDB runs
+ * (shared/analytics/views.ts), and an Athena workgroup with its result location. A query runs unchanged
+ * in `feedmerge sql` and in Athena.
  */
 import { Aws, Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ANALYTICS, type AnalyticsTable } from '../shared/core/schema.ts';
+import { ANALYTICS, type AnalyticsColumnType, type AnalyticsLog } from '../shared/core/schema.ts';
+import { ANALYTICS_VIEWS } from '../shared/analytics/views.ts';
 
 /** Athena stops a query that would scan more than this: a guard against a runaway bill. */
 const BYTES_SCANNED_CUTOFF = 10 * 1024 ** 3;
 
-const GLUE_TYPES = { string: 'string', timestamp: 'timestamp', int: 'int', double: 'double' } as const;
+/** Hive types (Glue columns) and Presto/Trino types (the encoded view definition). */
+const GLUE_TYPES: Record<AnalyticsColumnType, string> = { string: 'string', timestamp: 'timestamp', int: 'int', bigint: 'bigint', double: 'double', date: 'date' };
+const TRINO_TYPES: Record<AnalyticsColumnType, string> = { string: 'varchar', timestamp: 'timestamp(3)', int: 'integer', bigint: 'bigint', double: 'double', date: 'date' };
+
+type Column = { readonly name: string; readonly type: AnalyticsColumnType };
+
+/** The columns of each view (the steps keep their log's columns but `recorded_at`). */
+function viewColumns(name: string): readonly Column[] {
+  const withoutTime = (cols: readonly Column[]) => cols.filter((c) => c.name !== 'recorded_at');
+  if (name === 'story_now') return withoutTime(ANALYTICS.logs.story_log.columns);
+  if (name === 'copy_now') return withoutTime(ANALYTICS.logs.copy_log.columns);
+  if (name === 'stories' || name === 'copies') return ANALYTICS.tables[name].columns;
+  throw new Error(`no columns for view ${name}`);
+}
+
+/** A Glue table that Athena reads as a view: its SQL and columns, encoded the way Athena stores views. */
+function prestoView(databaseName: string, name: string, sql: string): glue.CfnTable.TableInputProperty {
+  const columns = viewColumns(name);
+  const definition = {
+    originalSql: sql,
+    catalog: 'awsdatacatalog',
+    schema: databaseName,
+    columns: columns.map((c) => ({ name: c.name, type: TRINO_TYPES[c.type] })),
+  };
+  return {
+    name,
+    description: name in ANALYTICS.tables ? ANALYTICS.tables[name as keyof typeof ANALYTICS.tables].description : `step of the analytics views (${name})`,
+    tableType: 'VIRTUAL_VIEW',
+    parameters: { presto_view: 'true', comment: 'Presto View' },
+    viewOriginalText: `/* Presto View: ${Buffer.from(JSON.stringify(definition)).toString('base64')} */`,
+    viewExpandedText: '/* Presto View */',
+    storageDescriptor: { columns: columns.map((c) => ({ name: c.name, type: GLUE_TYPES[c.type] })), serdeInfo: {} },
+  };
+}
 
 export interface AnalyticsProps {
   readonly bucket: s3.IBucket;
@@ -34,9 +69,9 @@ export class Analytics extends Construct {
       databaseInput: { name: this.databaseName, description: 'feedmerge deduplication records (analytics copy)' },
     });
 
-    for (const [name, def] of Object.entries(ANALYTICS.tables) as Array<[AnalyticsTable, (typeof ANALYTICS.tables)[AnalyticsTable]]>) {
+    for (const [name, def] of Object.entries(ANALYTICS.logs) as Array<[AnalyticsLog, (typeof ANALYTICS.logs)[AnalyticsLog]]>) {
       const location = `s3://${props.bucket.bucketName}/${ANALYTICS.prefix}${name}/`;
-      const table = new glue.CfnTable(this, `Table-${name}`, {
+      const table = new glue.CfnTable(this, `Log-${name}`, {
         catalogId: Aws.ACCOUNT_ID,
         databaseName: this.databaseName,
         tableInput: {
@@ -69,6 +104,17 @@ export class Analytics extends Construct {
         },
       });
       table.node.addDependency(database);
+    }
+
+    let previous: Construct = database;
+    for (const view of ANALYTICS_VIEWS) {
+      const table = new glue.CfnTable(this, `View-${view.name}`, {
+        catalogId: Aws.ACCOUNT_ID,
+        databaseName: this.databaseName,
+        tableInput: prestoView(this.databaseName, view.name, view.sql),
+      });
+      table.node.addDependency(previous);
+      previous = table;
     }
 
     this.workGroupName = `${Stack.of(this).stackName}-analytics`;

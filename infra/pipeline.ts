@@ -179,15 +179,17 @@ export class Pipeline extends Construct {
         resources: [table.tableArn],
       }),
     );
+    // ITEM records are written a chunk at a time. A batch write could also delete: it is held to them.
+    this.fetch.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.item('', '').pk.replace(/#+$/, '')}#*`] } },
+      }),
+    );
     this.fetch.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [objects(BUCKET.contentPrefix)] }),
     );
-    // The analytics copy of the stories it changes (analytics/<table>/dt=…/<storyId>.json).
-    this.fetch.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(ANALYTICS.prefix)] }));
-    Validations.of(this.fetch).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${resourceToken(bucket)}.Arn>/analytics/*]`,
-      reason: 'Analytics objects are named by day and story id (analytics/<table>/dt=<day>/<storyId>.json): the prefix is as narrow as the keys allow.',
-    });
     this.publishQueue.grantSendMessages(this.fetch);
 
     this.publish.addToRolePolicy(
@@ -200,6 +202,12 @@ export class Pipeline extends Construct {
       }),
     );
     this.publish.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(BUCKET.feedPrefix)] }));
+    // The cycle's analytics logs, written out from the journal (analytics/<log>/dt=…/export-<time>.json).
+    this.publish.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(ANALYTICS.prefix)] }));
+    Validations.of(this.publish).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${resourceToken(bucket)}.Arn>/analytics/*]`,
+      reason: 'Analytics objects are named by day and time of export (analytics/<log>/dt=<day>/export-<time>.json): the prefix is as narrow as the keys allow.',
+    });
     // Its one table write: the feed's version marker (META/FEED), what it last rendered. Nothing else.
     this.publish.addToRolePolicy(
       new iam.PolicyStatement({

@@ -6,7 +6,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ANALYTICS, BUCKET, TABLE, type KeyAttribute } from '../shared/core/schema.ts';
+import { ANALYTICS, BUCKET, JOURNAL, TABLE, type KeyAttribute } from '../shared/core/schema.ts';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
@@ -26,6 +26,8 @@ export class Storage extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Journal records (written out by publish within minutes) delete themselves: TTL deletes are free.
+      timeToLiveAttribute: JOURNAL.ttlAttribute,
       globalSecondaryIndexes: TABLE.indexes.map((index) => ({
         indexName: index.name,
         partitionKey: attribute(index.partitionKey),

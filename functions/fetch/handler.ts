@@ -36,7 +36,7 @@ async function fetchOne(rt: Runtime, job: FetchJob): Promise<FetchReport> {
     thresholds: config.dedup,
     hosts,
     marker: table,
-    ...(config.analytics ? { analytics: { reader: table, sink: bucket } } : {}),
+    ...(config.analytics ? { journal: table } : {}),
   });
   // One structured line per outlet fetch: the report, carrying its metrics (a fixed set of EMF series).
   emitMetrics(

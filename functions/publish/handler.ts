@@ -12,7 +12,15 @@ export const handler = (event?: unknown): Promise<PublishReport> => publish(lamb
 
 export async function publish(rt: Runtime, _event?: unknown): Promise<PublishReport> {
   const { config, table, bucket } = rt;
-  const report = await publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed, marker: table });
+  const report = await publishFeeds({
+    stories: table,
+    contents: bucket,
+    registry: bucket,
+    objects: bucket,
+    feed: config.feed,
+    marker: table,
+    ...(config.analytics ? { analytics: { journal: table, stories: table, sink: bucket } } : {}),
+  });
   // `Published` counts every run, skipped or not: the "feed not published" alarm watches the schedule.
   emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, ...(report.skipped ? {} : { StoriesInFeed: report.stories }) });
   return report;

@@ -8,6 +8,9 @@
 import {
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  type WriteRequest,
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
@@ -19,6 +22,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SyndicatedStory } from '../../shared/analytics/syndication.ts';
+import type { JournalEntry, JournalStore } from '../../shared/analytics/export.ts';
+import { createHash } from 'node:crypto';
+import { fnv1a, SEED_A } from '../../shared/core/hash.ts';
 import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
 import type { FeedMarker, FeedMarkerStore,
   IndexLookup,
@@ -29,11 +35,12 @@ import type { FeedMarker, FeedMarkerStore,
   StoryStore,
 } from '../../shared/core/ports.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
-import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, copyKeyOf, keys } from '../../shared/core/schema.ts';
+import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, JOURNAL, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, copyKeyOf, keys } from '../../shared/core/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 
 const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
 const STORY_ATTRIBUTES = [
   'storyId', 'title', 'url', 'outletId', 'outletName', 'published', 'originCopy', 'firstSeen', 'canonicalCopy', 'canonicalHash',
   'words', 'summary', 'headline', 'mergedInto', 'absorbed',
@@ -53,7 +60,7 @@ export interface StoryQuery {
   readonly limit?: number;
 }
 
-export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, FeedMarkerStore {
+export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, FeedMarkerStore, JournalStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly table: string,
@@ -294,10 +301,49 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     }
   }
 
-  async putItem(item: ItemRecord): Promise<void> {
+  async putItems(items: readonly ItemRecord[]): Promise<void> {
+    // Whole records, unconditional: a batch needs no condition, and a retry writes the same bytes.
+    await this.batchWrite(items.map((item) => ({ PutRequest: { Item: marshall({ ...keys.item(item.outletId, item.itemKey), ...item }) } })));
+  }
+
+  // ---- the journal (analytics/export.ts) ---------------------------------------------------------
+
+  async appendJournal(entry: JournalEntry): Promise<void> {
+    const body = JSON.stringify({ copies: entry.copies, stories: entry.stories });
+    const shard = fnv1a(entry.outletId, SEED_A) % JOURNAL.shards;
+    const expires = Math.floor(Date.parse(entry.recordedAt) / 1000) + JOURNAL.ttlDays * 86_400;
     await this.client.send(
-      new PutItemCommand({ TableName: this.table, Item: marshall({ ...keys.item(item.outletId, item.itemKey), ...item }) }),
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({
+          ...keys.journal(shard, entry.recordedAt, entry.outletId, createHash('sha256').update(body).digest('hex').slice(0, 12)),
+          outletId: entry.outletId,
+          recordedAt: entry.recordedAt,
+          body,
+          [JOURNAL.ttlAttribute]: expires,
+        }),
+      }),
     );
+  }
+
+  async readJournal(from: string | undefined, to: string): Promise<JournalEntry[]> {
+    const shards = Array.from({ length: JOURNAL.shards }, (_, i) => i);
+    const parts = await mapConcurrent(shards, JOURNAL.shards, (shard) =>
+      this.queryAll({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: marshall({ ':pk': keys.journalPartition(shard), ':from': from ?? '0', ':to': `${to}#\uffff` }),
+        ConsistentRead: true,
+      }),
+    );
+    return parts
+      .flat()
+      .map((raw) => {
+        const r = unmarshall(raw);
+        const body = JSON.parse(String(r.body)) as Pick<JournalEntry, 'copies' | 'stories'>;
+        return { outletId: String(r.outletId), recordedAt: String(r.recordedAt), copies: body.copies ?? [], stories: body.stories ?? [] };
+      })
+      .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   }
 
   async addMonth(month: string): Promise<void> {
@@ -333,6 +379,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       ...(typeof r.publishedVersion === 'number' ? { publishedVersion: r.publishedVersion } : {}),
       ...(typeof r.publishedSettings === 'string' ? { publishedSettings: r.publishedSettings } : {}),
       ...(typeof r.dueAt === 'string' ? { dueAt: r.dueAt } : {}),
+      ...(typeof r.exportedThrough === 'string' ? { exportedThrough: r.exportedThrough } : {}),
+      ...(typeof r.exportedTail === 'number' ? { exportedTail: r.exportedTail } : {}),
     };
   }
 
@@ -350,11 +398,13 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   async setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>): Promise<void> {
     const values: Record<string, unknown> = { ':v': marker.publishedVersion ?? 0, ':s': marker.publishedSettings ?? '', ':at': marker.publishedAt ?? '' };
     if (marker.dueAt) values[':d'] = marker.dueAt;
+    if (marker.exportedThrough) Object.assign(values, { ':x': marker.exportedThrough, ':n': marker.exportedTail ?? 0 });
+    const set = `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.dueAt ? ', dueAt = :d' : ''}${marker.exportedThrough ? ', exportedThrough = :x, exportedTail = :n' : ''}`;
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
         Key: marshall(keys.feedMarker()),
-        UpdateExpression: `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.dueAt ? ', dueAt = :d' : ' REMOVE dueAt'}`,
+        UpdateExpression: `${set}${marker.dueAt ? '' : ' REMOVE dueAt'}`,
         ExpressionAttributeValues: marshall(values),
       }),
     );
@@ -595,6 +645,19 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       start = res.LastEvaluatedKey;
     } while (start && (limit === undefined || out.length < limit));
     return limit === undefined ? out : out.slice(0, limit);
+  }
+
+  /** Unconditional writes in batches of 25, unprocessed ones retried with backoff. */
+  private async batchWrite(requests: readonly WriteRequest[]): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_LIMIT) {
+      let pending: WriteRequest[] | undefined = requests.slice(i, i + BATCH_WRITE_LIMIT);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+        if (attempt > 8) throw new Error('BatchWriteItem: writes still unprocessed after 8 retries');
+        const res: BatchWriteItemCommandOutput = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } }));
+        pending = res.UnprocessedItems?.[this.table];
+      }
+    }
   }
 
   private async batchGet(keyList: readonly { pk: string; sk: string }[], attributes: readonly string[], consistent = false): Promise<Item[]> {

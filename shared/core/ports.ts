@@ -65,8 +65,8 @@ export interface StoryStore {
   addMonth(month: string): Promise<void>;
   /** Lists an outlet among those with copies (a set: idempotent). */
   addOutlet(outletId: string): Promise<void>;
-  /** Marks an item as seen (written last, so an interrupted ingest is redone on retry). */
-  putItem(item: ItemRecord): Promise<void>;
+  /** Marks items as seen, in one batch (written last, so an interrupted ingest is redone on retry). */
+  putItems(items: readonly ItemRecord[]): Promise<void>;
 }
 
 export interface StoryChange {
@@ -133,6 +133,10 @@ export interface FeedMarker {
   readonly publishedSettings?: string;
   /** When a story held back from the last rendering becomes publishable (ISO 8601). */
   readonly dueAt?: string;
+  /** The time up to which the journal was last written out to the analytics copy (ISO 8601). */
+  readonly exportedThrough?: string;
+  /** How many journal records that export saw in its last minute (a late one shows as one more). */
+  readonly exportedTail?: number;
 }
 
 export interface FeedMarkerStore {

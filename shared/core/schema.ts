@@ -17,6 +17,7 @@
  * | outlet  | `OUTLET#<outletId>`          | `STATE`                     | fetch state: ETag, Last-Modified, failures        |
  * | learned | `OUTLET#<outletId>`          | `BOILERPLATE`               | line shapes learned as the outlet's boilerplate   |
  * | months  | `META`                       | `MONTHS`                    | string set of the months that have stories        |
+| journal | `JOURNAL#<shard>`            | `<recordedAt>#<outletId>#<id>` | the analytics rows an ingest produced (TTL)    |
  */
 
 export type AttributeType = 'S' | 'N';
@@ -115,6 +116,8 @@ export const keys = {
   outletBoilerplate: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'BOILERPLATE' }),
   outletPartition: (outletId: string) => `OUTLET#${outletId}`,
   months: () => ({ pk: 'META', sk: 'MONTHS' }),
+  journal: (shard: number, recordedAt: string, outletId: string, id: string) => ({ pk: `JOURNAL#${shard}`, sk: `${recordedAt}#${outletId}#${id}` }),
+  journalPartition: (shard: number) => `JOURNAL#${shard}`,
   feedMarker: () => ({ pk: 'META', sk: 'FEED' }),
   byPublished: (publishedIso: string, storyId: string) => ({
     gsi1pk: `PUB#${publishedIso.slice(0, 7)}`,
@@ -130,11 +133,29 @@ export const keys = {
 };
 
 /**
- * The analytics copy of the records: JSON Lines in the bucket, one object per story and table, partitioned
- * by the day the pipeline first saw the story (`dt`, which never changes, so each story's objects keep
- * their keys and a rewrite replaces them). Glue tables (infra/) and the local DuckDB views (cli/sql.ts) are
- * both built from this one definition, so `feedmerge sql` and Athena run the same queries. Timestamps are
- * written as `yyyy-MM-dd HH:mm:ss.SSS` (UTC), the form both engines read as TIMESTAMP.
+ * The journal: what each ingest adds to the analytics copy, kept in the table until publish has written
+ * it out (`analytics/export.ts`). Spread over a few partitions so that no one partition takes every
+ * fetcher's writes; publish reads each in one Query. Records expire on their own (DynamoDB TTL on
+ * `expires`) long after they were written out.
+ */
+export const JOURNAL = {
+  shards: 8,
+  ttlDays: 7,
+  ttlAttribute: 'expires',
+  /** Items committed (ITEM records written) at a time: one journal record and one BatchWriteItem each. */
+  chunk: 25,
+} as const;
+
+/**
+ * The analytics copy of the records: JSON Lines in the bucket, written by publish once per cycle (not once
+ * per item: one object per log and cycle, however many stories changed). Two logs hold what happened:
+ * `copy_log` (one row each time a copy is recorded) and `story_log` (one row per story each time it
+ * changed: its state then, or where it was merged into). The tables analysts query, `stories` and
+ * `copies`, are views over the logs (`shared/analytics/views.ts`) that keep each row's latest state and
+ * follow merges. Glue (infra/) and the local DuckDB (cli/sql.ts) are built from this one definition, so
+ * `feedmerge sql` and Athena run the same queries. Log objects are partitioned by the day they were
+ * written (`dt`); timestamps are written as `yyyy-MM-dd HH:mm:ss.SSS` (UTC), the form both engines read
+ * as TIMESTAMP.
  */
 export const ANALYTICS = {
   prefix: 'analytics/',
@@ -142,6 +163,42 @@ export const ANALYTICS = {
   resultsPrefix: 'athena-results/',
   /** Partitions from this day on (partition projection needs a range). */
   firstDay: '2020-01-01',
+  /** The logs: what is written. */
+  logs: {
+    story_log: {
+      description: "A story's state each time it changed (merged_into: the story it was merged into, or '')",
+      columns: [
+        { name: 'story_id', type: 'string' },
+        { name: 'merged_into', type: 'string' },
+        { name: 'title', type: 'string' },
+        { name: 'url', type: 'string' },
+        { name: 'first_outlet', type: 'string' },
+        { name: 'first_outlet_name', type: 'string' },
+        { name: 'published', type: 'timestamp' },
+        { name: 'published_ms', type: 'bigint' },
+        { name: 'first_seen', type: 'timestamp' },
+        { name: 'words', type: 'int' },
+        { name: 'recorded_at', type: 'timestamp' },
+      ],
+    },
+    copy_log: {
+      description: 'A copy each time it was recorded, with the story it was recorded in',
+      columns: [
+        { name: 'story_id', type: 'string' },
+        { name: 'outlet', type: 'string' },
+        { name: 'outlet_name', type: 'string' },
+        { name: 'item_key', type: 'string' },
+        { name: 'url', type: 'string' },
+        { name: 'title', type: 'string' },
+        { name: 'published', type: 'timestamp' },
+        { name: 'published_ms', type: 'bigint' },
+        { name: 'match_kind', type: 'string' },
+        { name: 'score', type: 'double' },
+        { name: 'recorded_at', type: 'timestamp' },
+      ],
+    },
+  },
+  /** The views: what analysts query (`dt`: the day the story was first seen). */
   tables: {
     stories: {
       description: 'One row per story',
@@ -156,6 +213,7 @@ export const ANALYTICS = {
         { name: 'copies', type: 'int' },
         { name: 'outlets', type: 'int' },
         { name: 'words', type: 'int' },
+        { name: 'dt', type: 'date' },
       ],
     },
     copies: {
@@ -172,14 +230,17 @@ export const ANALYTICS = {
         { name: 'lag_minutes', type: 'int' },
         { name: 'match_kind', type: 'string' },
         { name: 'score', type: 'double' },
+        { name: 'dt', type: 'date' },
       ],
     },
   },
 } as const;
 
+export type AnalyticsLog = keyof typeof ANALYTICS.logs;
 export type AnalyticsTable = keyof typeof ANALYTICS.tables;
+export type AnalyticsColumnType = (typeof ANALYTICS.logs)[AnalyticsLog]['columns'][number]['type'] | (typeof ANALYTICS.tables)[AnalyticsTable]['columns'][number]['type'];
 
-/** `analytics/<table>/dt=<yyyy-mm-dd>/<storyId>.json` */
-export function analyticsKey(table: AnalyticsTable, firstSeen: string, storyId: string): string {
-  return `${ANALYTICS.prefix}${table}/dt=${firstSeen.slice(0, 10)}/${storyId}.json`;
+/** `analytics/<log>/dt=<yyyy-mm-dd>/<name>.json`: one object per log and export (`name` says which). */
+export function analyticsKey(log: AnalyticsLog, writtenAt: string, name: string): string {
+  return `${ANALYTICS.prefix}${log}/dt=${writtenAt.slice(0, 10)}/${name}.json`;
 }

@@ -11,8 +11,9 @@
  *      from S3 (cached for the document);
  *    - decide (`decide.ts`, pure): `exact`, `near`, `title` or `first`, and which split stories merge;
  *    - write (`write.ts`): the copy, the story's origin and canonical text if this copy is earlier or
- *      fuller, merges, or a new story. The ITEM record is written last, so an interrupted ingest redoes the
- *      item on retry; every write before it is idempotent.
+ *      fuller, merges, or a new story. The ITEM records are written last, a chunk at a time after the
+ *      chunk's journal record, so an interrupted ingest redoes the chunk on retry; every write before them
+ *      is idempotent.
  *    A changed item stays in the story it is in: an outlet correcting a typo must not split its story.
  *
  * Concurrent fetchers: two copies of one story founded at the same moment make two stories; the second
@@ -30,7 +31,7 @@ import { decide, mergeOrder, type CandidateStory, type ItemEvidence } from './de
 import { isTitleKey, KEY_STORY_CAP, keysOf } from './keys.ts';
 import { copyKey, publicationDate, type PreparedItem } from './records.ts';
 import { DEFAULT_THRESHOLDS, type NearThresholds, type TextProfile } from './similarity.ts';
-import { StoryWriter } from './write.ts';
+import { StoryWriter, type JournalChange } from './write.ts';
 
 export { publicationDate } from './records.ts';
 
@@ -57,8 +58,8 @@ export interface IngestDeps {
   /** Boilerplate shapes and headline decorations learned from this outlet before. */
   readonly learned?: ReadonlySet<string>;
   readonly thresholds?: NearThresholds;
-  /** Rewrites the analytics rows of the stories an item changed, before the item is marked seen. */
-  readonly exportStories?: (storyIds: ReadonlySet<string>) => Promise<void>;
+  /** Records what each committed chunk of items changed, for the analytics copy (before its items are marked seen). */
+  readonly journal?: (change: JournalChange) => Promise<void>;
   /** Tells publish that stories changed: once per document that changed any, after its other writes. */
   readonly feedChanged?: () => Promise<void>;
 }
@@ -130,7 +131,7 @@ class IngestSession {
   private readonly thresholds: NearThresholds;
 
   constructor(private readonly deps: IngestDeps) {
-    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.exportStories, deps.feedChanged);
+    this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.journal, deps.feedChanged);
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   }
 

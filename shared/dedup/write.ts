@@ -2,13 +2,15 @@
  * The writes of a merge decision. Each step is idempotent, and ordered so that an interruption at any
  * point is finished by a retry: a story exists before an index entry points at it; a merged story is
  * listed as absorbed by its winner before it redirects there; the ITEM record ("this outlet sent this")
- * is written last.
+ * is written last — in chunks (`JOURNAL.chunk` items at a time, one BatchWriteItem), after the chunk's
+ * journal record: an interruption redoes the chunk's items on retry, and their rows reach the journal.
  *
  * The writer also remembers what this ingest wrote to the indexes, so that the next items of the same
  * document see it even where the store's reads are eventually consistent.
  */
-import type { MatchKind, StoryPointer, StoryRecord } from '../core/model.ts';
+import type { CopyRecord, ItemRecord, MatchKind, StoryPointer, StoryRecord } from '../core/model.ts';
 import type { ContentStore, IndexLookup, StoryStore } from '../core/ports.ts';
+import { JOURNAL } from '../core/schema.ts';
 import { keysOf } from './keys.ts';
 import {
   canonicalOf,
@@ -43,20 +45,29 @@ export interface JoinVerdict {
   readonly evidence: string;
 }
 
+/** What a committed chunk changed: the copies it recorded, and every story it wrote to. */
+export interface JournalChange {
+  readonly copies: readonly CopyRecord[];
+  readonly stories: readonly string[];
+}
+
 export class StoryWriter {
   private readonly ownHashes = new Map<string, StoryPointer>();
   private readonly ownKeys = new Map<string, Set<string>>();
   private readonly months = new Set<string>();
   private readonly outlets = new Set<string>();
-  /** Stories written to since the last item was marked seen: their analytics rows are due. */
+  /** Since the last commit: the stories written to and the copies recorded (the journal's rows). */
   private readonly touched = new Set<string>();
+  private copies: CopyRecord[] = [];
+  /** Items marked seen but not yet committed. */
+  private seen: ItemRecord[] = [];
 
   constructor(
     private readonly stories: StoryStore,
     private readonly contents: ContentStore,
     private readonly nowIso: string,
-    /** Rewrites the analytics rows of stories (analytics/export.ts); none: no analytics copy. */
-    private readonly exportStories?: (storyIds: ReadonlySet<string>) => Promise<void>,
+    /** Records what a chunk changed for the analytics copy (analytics/export.ts); none: no analytics copy. */
+    private readonly journal?: (change: JournalChange) => Promise<void>,
     /** Tells publish that stories changed (the feed's version marker). */
     private readonly feedChanged?: () => Promise<void>,
   ) {}
@@ -107,13 +118,13 @@ export class StoryWriter {
 
   /** The founding copy's record (after the founding: until then a story founded twice can still merge). */
   async putFounderCopy(p: PreparedItem, storyId: string): Promise<void> {
-    await this.stories.putCopy(copyOf(p, storyId, 'first', 1, this.nowIso));
+    await this.putCopy(copyOf(p, storyId, 'first', 1, this.nowIso));
     await this.addOutlet(p.outlet.id);
   }
 
   /** Records a copy on a story, moving its origin or canonical text if this copy is earlier or fuller. */
   async join(p: PreparedItem, story: StoryRecord, verdict: JoinVerdict, isGeneric: (key: string) => boolean): Promise<void> {
-    await this.stories.putCopy(copyOf(p, story.storyId, verdict.match, verdict.score, this.nowIso, verdict.evidence));
+    await this.putCopy(copyOf(p, story.storyId, verdict.match, verdict.score, this.nowIso, verdict.evidence));
     await this.addOutlet(p.outlet.id);
     const earlier = p.published < story.published;
     const fuller = p.fp.basis === 'body' && wordsOf(p) > story.words;
@@ -166,23 +177,40 @@ export class StoryWriter {
       await this.contents.putCanonical(contentOf(p));
       await this.stories.updateStory(story.storyId, { canonical: canonicalOf(p), correction: true });
     }
-    await this.stories.putCopy(copyOf(p, copyStoryId, 'exact', 1, this.nowIso));
+    await this.putCopy(copyOf(p, copyStoryId, 'exact', 1, this.nowIso));
     await this.markSeen(p, copyStoryId);
   }
 
   /**
-   * The last write of an item: this outlet sent it, and it is in this story. The analytics rows of the
-   * stories it changed are rewritten first, so that a retry after a failed export exports again; the
-   * document's last item also counts the change for publish.
+   * The last step of an item: this outlet sent it, and it is in this story. Committed with the chunk (see
+   * `commit`), or at once when it is the document's last item.
    */
   async markSeen(p: PreparedItem, storyId: string): Promise<void> {
     this.touched.add(storyId);
-    if (this.exportStories) await this.exportStories(this.touched);
+    this.seen.push(itemRecordOf(p, storyId));
+    this.unseen--;
+    if (this.seen.length >= JOURNAL.chunk || this.unseen === 0) await this.commit();
+  }
+
+  /**
+   * Commits the items marked seen: first the journal record of what they changed, then (for the
+   * document's last chunk) the feed's version, then their ITEM records in one batch. A failure before the
+   * batch leaves every item of the chunk unseen: the retry redoes them (each write is idempotent) and
+   * journals them again.
+   */
+  private async commit(): Promise<void> {
+    if (this.seen.length === 0) return;
+    if (this.journal) await this.journal({ copies: this.copies, stories: [...this.touched].sort() });
     this.touched.clear();
-    // After every other write of the document, before its last item is marked seen: a retry of that
-    // item (the only one a failure here leaves unseen) tells publish again.
-    if (--this.unseen === 0 && this.feedChanged) await this.feedChanged();
-    await this.stories.putItem(itemRecordOf(p, storyId));
+    this.copies = [];
+    if (this.unseen === 0 && this.feedChanged) await this.feedChanged();
+    await this.stories.putItems(this.seen);
+    this.seen = [];
+  }
+
+  private async putCopy(copy: CopyRecord): Promise<void> {
+    await this.stories.putCopy(copy);
+    this.copies.push(copy);
   }
 
   private async improve(storyId: string, origin: ReturnType<typeof originOf> | undefined, canonical: ReturnType<typeof canonicalOf> | undefined) {

@@ -12,7 +12,7 @@ import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts
 import { FeedParseError, parseFeed } from './parse.ts';
 import { nextFetchAfter, parseRetryAfter, stateNeedsWrite } from './politeness.ts';
 import type { HostGate } from './host-gate.ts';
-import { exportStories, type AnalyticsSink, type StoryWithCopiesReader } from '../analytics/export.ts';
+import { journalEntry, type JournalStore } from '../analytics/export.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
 import type { NearThresholds } from '../dedup/similarity.ts';
 
@@ -25,8 +25,8 @@ export interface ProcessOutletDeps {
   readonly hosts?: HostGate;
   /** The feed's version marker: counted when an ingest changed stories (none: publish always renders). */
   readonly marker?: FeedMarkerStore;
-  /** Where the analytics copy of changed stories goes (none: not kept). */
-  readonly analytics?: { readonly reader: StoryWithCopiesReader; readonly sink: AnalyticsSink };
+  /** Where what each ingest changed is journaled for the analytics copy (none: not kept). */
+  readonly journal?: JournalStore;
   readonly thresholds?: NearThresholds;
   readonly now?: () => Date;
 }
@@ -104,7 +104,8 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     now,
     learned: memory.boilerplate,
     thresholds: deps.thresholds,
-    ...(deps.analytics ? { exportStories: (ids: ReadonlySet<string>) => exportStories(ids, deps.analytics!) } : {}),
+    // Stamped when written (not when the fetch began): publish reads the journal by that time.
+    ...(deps.journal ? { journal: (change) => deps.journal!.appendJournal(journalEntry(outlet.id, change, clock().toISOString())) } : {}),
     ...(deps.marker ? { feedChanged: () => deps.marker!.bumpFeedVersion(now.toISOString()) } : {}),
   });
   if (newBoilerplate.length > 0 && memory.boilerplate.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {

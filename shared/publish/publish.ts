@@ -1,5 +1,6 @@
 /**
- * Publishing: the most recent stories → rendered feeds → storage, skipping unchanged objects.
+ * Publishing: the most recent stories → rendered feeds → storage, skipping unchanged objects; and the
+ * cycle's journal → the analytics copy (analytics/export.ts).
  */
 import type { CanonicalContent } from '../core/model.ts';
 import type { FeedMarker, FeedMarkerStore, RegistryStore, StoryReader } from '../core/ports.ts';
@@ -7,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
+import { exportJournal, type AnalyticsSink, type ExportReport, type JournalStore, type StoryRecordReader } from '../analytics/export.ts';
 
 export interface PublishDeps {
   readonly stories: StoryReader;
@@ -18,6 +20,8 @@ export interface PublishDeps {
   readonly now?: () => Date;
   /** The feed's version marker: with it, a publish when nothing changed costs one read. */
   readonly marker?: FeedMarkerStore;
+  /** Where the journal is written out to (none: no analytics copy). */
+  readonly analytics?: { readonly journal: JournalStore; readonly stories: StoryRecordReader; readonly sink: AnalyticsSink };
 }
 
 /**
@@ -40,6 +44,8 @@ export interface PublishReport {
   readonly written: FeedFormat[];
   /** Nothing changed since the feed was last rendered: nothing was read or rendered (one read). */
   readonly skipped?: boolean;
+  /** What was written to the analytics copy. */
+  readonly exported?: ExportReport;
 }
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json', 'html'];
@@ -72,10 +78,14 @@ function settingsOf(feed: PublishDeps['feed']): string {
   return createHash('sha256').update(JSON.stringify([feed.title, feed.description, feed.baseUrl, feed.limit])).digest('hex').slice(0, 16);
 }
 
-/** Whether the feed objects already show everything: no change counted since, no held story due. */
-export function upToDate(marker: FeedMarker, settings: string, now: number): boolean {
+/**
+ * Whether the feed objects already show everything: no change counted since, no held story due (and,
+ * with `analytics`, the journal written out past the last change).
+ */
+export function upToDate(marker: FeedMarker, settings: string, now: number, analytics = false): boolean {
   if (marker.publishedVersion === undefined || marker.publishedVersion !== marker.version || marker.publishedSettings !== settings) return false;
   if (marker.dueAt && Date.parse(marker.dueAt) <= now) return false;
+  if (analytics && marker.changedAt && !(marker.exportedThrough && marker.exportedThrough >= marker.changedAt)) return false;
   // Rendered too soon after the last change, the index may not have shown it yet.
   return !marker.changedAt || (marker.publishedAt !== undefined && Date.parse(marker.publishedAt) >= Date.parse(marker.changedAt) + INDEX_SETTLE_MS);
 }
@@ -84,7 +94,9 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   const now = (deps.now ?? (() => new Date()))();
   const settings = settingsOf(deps.feed);
   const marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
-  if (marker && upToDate(marker, settings, now.getTime())) return { stories: 0, written: [], skipped: true };
+  if (marker && upToDate(marker, settings, now.getTime(), deps.analytics !== undefined)) return { stories: 0, written: [], skipped: true };
+  // The journal up to now, before rendering: what a failure leaves undone is redone with the next publish.
+  const exported = deps.analytics ? await exportJournal({ from: marker?.exportedThrough, to: now.toISOString(), tail: marker?.exportedTail }, deps.analytics) : undefined;
   const rendered = await publicationFeeds({ ...deps, now: () => now });
   const written: FeedFormat[] = [];
   for (const format of FORMATS) {
@@ -93,9 +105,15 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   }
   // The version read before rendering: a change counted meanwhile makes the next publish render again.
   if (deps.marker && marker) {
-    await deps.marker.setPublished({ publishedVersion: marker.version, publishedSettings: settings, publishedAt: now.toISOString(), ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}) });
+    await deps.marker.setPublished({
+      publishedVersion: marker.version,
+      publishedSettings: settings,
+      publishedAt: now.toISOString(),
+      ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}),
+      ...(exported ? { exportedThrough: now.toISOString(), exportedTail: exported.tail ?? 0 } : {}),
+    });
   }
-  return { stories: rendered.stories, written };
+  return { stories: rendered.stories, written, ...(exported ? { exported } : {}) };
 }
 
 /** A feed URL fit to publish: no credentials, no query string (tokens travel there). */

@@ -7,7 +7,8 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
-import { ANALYTICS, TABLE } from '../../shared/core/schema.ts';
+import { ANALYTICS_VIEWS } from '../../shared/analytics/views.ts';
+import { ANALYTICS, JOURNAL, TABLE } from '../../shared/core/schema.ts';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -70,6 +71,8 @@ describe('FeedmergeStack', () => {
         Projection: { ProjectionType: 'KEYS_ONLY' },
       })),
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+      // Journal records delete themselves once written out.
+      TimeToLiveSpecification: { AttributeName: JOURNAL.ttlAttribute, Enabled: true },
     });
     expect(Object.values(template.findResources('AWS::DynamoDB::GlobalTable')).map((t) => t.DeletionPolicy)).toEqual(['Retain']);
   });
@@ -142,7 +145,12 @@ describe('FeedmergeStack', () => {
   it('gives fetch no delete and publish no table write; no statement on "*"', () => {
     const fetch = actionsOf(statementsOf(template, 'PipelineFetch'));
     expect(fetch).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchGetItem', 's3:PutObject']));
-    expect(fetch.filter((a) => /Delete|BatchWrite|dynamodb:\*|s3:\*/.test(a) && a !== 'sqs:DeleteMessage')).toEqual([]);
+    expect(fetch.filter((a) => /Delete|dynamodb:\*|s3:\*/.test(a) && a !== 'sqs:DeleteMessage')).toEqual([]);
+    // Its batch writes (which could delete) are held to ITEM records.
+    const batchWrites = statementsOf(template, 'PipelineFetch').filter((s) => [s.Action].flat().includes('dynamodb:BatchWriteItem'));
+    expect(batchWrites).toHaveLength(1);
+    expect([batchWrites[0]!.Action].flat()).toEqual(['dynamodb:BatchWriteItem']);
+    expect(JSON.stringify(batchWrites[0])).toContain('"dynamodb:LeadingKeys":["ITEM#*"]');
 
     const publishStatements = statementsOf(template, 'PipelinePublish');
     const publish = actionsOf(publishStatements);
@@ -207,14 +215,25 @@ describe('FeedmergeStack', () => {
     template.resourceCountIs('AWS::Glue::Database', 1);
     template.resourceCountIs('AWS::Glue::Crawler', 0);
     const tables = Object.values(template.findResources('AWS::Glue::Table')).map((t) => t.Properties.TableInput);
-    expect(tables.map((t) => t.Name).sort()).toEqual(Object.keys(ANALYTICS.tables).sort());
-    for (const t of tables) {
-      const def = ANALYTICS.tables[t.Name as keyof typeof ANALYTICS.tables];
+    const logs = tables.filter((t) => t.TableType === 'EXTERNAL_TABLE');
+    expect(logs.map((t) => t.Name).sort()).toEqual(Object.keys(ANALYTICS.logs).sort());
+    for (const t of logs) {
+      const def = ANALYTICS.logs[t.Name as keyof typeof ANALYTICS.logs];
       expect(t.StorageDescriptor.Columns.map((c: { Name: string }) => c.Name)).toEqual(def.columns.map((c) => c.name));
       expect(t.PartitionKeys).toEqual([{ Name: 'dt', Type: 'date' }]);
       expect(t.Parameters).toMatchObject({ 'projection.enabled': 'true', 'projection.dt.type': 'date', 'projection.dt.format': 'yyyy-MM-dd' });
       expect(JSON.stringify(t.Parameters['storage.location.template'])).toContain(`/analytics/${t.Name}/dt=\${dt}/`);
       expect(t.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+    }
+    // The views analysts query: Athena's encoding of the very SQL the local DuckDB runs.
+    const views = tables.filter((t) => t.TableType === 'VIRTUAL_VIEW');
+    expect(views.map((t) => t.Name)).toEqual(expect.arrayContaining(Object.keys(ANALYTICS.tables)));
+    for (const t of views) {
+      const encoded = /^\/\* Presto View: (.+) \*\/$/.exec(t.ViewOriginalText)![1]!;
+      const definition = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as { originalSql: string; columns: Array<{ name: string }> };
+      expect(definition.originalSql).toBe(ANALYTICS_VIEWS.find((v) => v.name === t.Name)!.sql);
+      expect(definition.columns.map((c) => c.name)).toEqual(t.StorageDescriptor.Columns.map((c: { Name: string }) => c.Name));
+      if (t.Name in ANALYTICS.tables) expect(definition.columns.map((c) => c.name)).toEqual(ANALYTICS.tables[t.Name as keyof typeof ANALYTICS.tables].columns.map((c) => c.name));
     }
     template.hasResourceProperties('AWS::Athena::WorkGroup', {
       WorkGroupConfiguration: Match.objectLike({
@@ -223,9 +242,10 @@ describe('FeedmergeStack', () => {
         ResultConfiguration: { OutputLocation: Match.anyValue(), EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } },
       }),
     });
-    // fetch writes the analytics copy; nothing deletes it.
-    const fetch = statementsOf(template, 'PipelineFetch');
-    expect(JSON.stringify(fetch.filter((s) => [s.Action].flat().includes('s3:PutObject')))).toContain('/analytics/*');
+    // publish writes the analytics copy (fetch only journals); nothing deletes it.
+    const publish = statementsOf(template, 'PipelinePublish');
+    expect(JSON.stringify(publish.filter((s) => [s.Action].flat().includes('s3:PutObject')))).toContain('/analytics/*');
+    expect(JSON.stringify(statementsOf(template, 'PipelineFetch').filter((s) => [s.Action].flat().includes('s3:PutObject')))).not.toContain('/analytics/*');
   });
 
   it('refuses bad configuration with a message naming the key', () => {

@@ -1,0 +1,64 @@
+/**
+ * The tables analysts query, `stories` and `copies`, as SQL views over the logs (`ANALYTICS` in
+ * core/schema.ts). One text serves DuckDB (`feedmerge sql`) and Athena (the Glue views in infra/): it
+ * uses only what both engines share (window functions, CASE, CAST, greatest, round, count DISTINCT),
+ * and lags are computed from epoch milliseconds, because the two engines' timestamp differences round
+ * differently.
+ *
+ * - `story_now`: each story's latest row (a story merged away: where it went, one step to its survivor).
+ * - `copy_now`: each copy's latest row (an outlet's item is one copy, however often it was recorded).
+ * - `copies`: every copy in the story that holds it now, with that story's first publisher and date,
+ *   and its lag behind it in minutes (never negative; the founder of a merged story is `merged`).
+ * - `stories`: every story with a copy, with its counts of copies and outlets.
+ * `dt` is the day the story was first seen (the old tables' partition, kept for the same queries).
+ */
+import { ANALYTICS, type AnalyticsTable } from '../core/schema.ts';
+
+export interface ViewDefinition {
+  readonly name: string;
+  /** The SELECT the view stands for. */
+  readonly sql: string;
+}
+
+const storyColumns = ANALYTICS.logs.story_log.columns.map((c) => c.name).filter((c) => c !== 'recorded_at');
+const copyColumns = ANALYTICS.logs.copy_log.columns.map((c) => c.name).filter((c) => c !== 'recorded_at');
+
+/** The views, in the order they must be created (each reads the ones before it). */
+export const ANALYTICS_VIEWS: readonly ViewDefinition[] = [
+  {
+    name: 'story_now',
+    sql: `SELECT ${storyColumns.join(', ')} FROM (SELECT ${storyColumns.join(', ')}, row_number() OVER (PARTITION BY story_id ORDER BY recorded_at DESC, merged_into DESC) AS n FROM story_log) t WHERE n = 1`,
+  },
+  {
+    name: 'copy_now',
+    sql: `SELECT ${copyColumns.join(', ')} FROM (SELECT ${copyColumns.join(', ')}, row_number() OVER (PARTITION BY outlet, item_key ORDER BY recorded_at DESC, story_id) AS n FROM copy_log) t WHERE n = 1`,
+  },
+  {
+    name: 'copies',
+    sql: [
+      'SELECT r.story_id, r.first_outlet, r.published AS story_published, c.outlet, c.outlet_name, c.url, c.title, c.published,',
+      'CAST(greatest(0, round((c.published_ms - r.published_ms) / 60000.0)) AS integer) AS lag_minutes,',
+      "CASE WHEN c.match_kind = 'first' AND c.story_id <> r.story_id THEN 'merged' ELSE c.match_kind END AS match_kind,",
+      'c.score, CAST(r.first_seen AS date) AS dt',
+      'FROM copy_now c',
+      'JOIN story_now s ON s.story_id = c.story_id',
+      "JOIN story_now r ON r.story_id = CASE WHEN s.merged_into = '' THEN s.story_id ELSE s.merged_into END",
+      "WHERE r.merged_into = ''",
+    ].join(' '),
+  },
+  {
+    name: 'stories',
+    sql: [
+      'SELECT r.story_id, r.title, r.url, r.first_outlet, r.first_outlet_name, r.published, r.first_seen,',
+      'CAST(k.copies AS integer) AS copies, CAST(k.outlets AS integer) AS outlets, r.words, CAST(r.first_seen AS date) AS dt',
+      'FROM story_now r',
+      'JOIN (SELECT story_id, count(*) AS copies, count(DISTINCT outlet) AS outlets FROM copies GROUP BY story_id) k ON k.story_id = r.story_id',
+      "WHERE r.merged_into = ''",
+    ].join(' '),
+  },
+];
+
+/** The views analysts are told about, with their columns (the rest are steps). */
+export function publicView(name: string): name is AnalyticsTable {
+  return name in ANALYTICS.tables;
+}
