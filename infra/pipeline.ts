@@ -202,6 +202,10 @@ export class Pipeline extends Construct {
       }),
     );
     this.publish.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(BUCKET.feedPrefix)] }));
+    // Its cache of what it read for the last rendering (one object).
+    this.publish.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects(BUCKET.publishStateKey)] }),
+    );
     // The cycle's analytics logs, written out from the journal (analytics/<log>/dt=…/export-<time>.json).
     this.publish.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(ANALYTICS.prefix)] }));
     Validations.of(this.publish).acknowledge({

@@ -36,7 +36,8 @@ async function fetchOne(rt: Runtime, job: FetchJob): Promise<FetchReport> {
     thresholds: config.dedup,
     hosts,
     marker: table,
-    ...(config.analytics ? { journal: table } : {}),
+    // Always: publish learns from it which stories changed (the analytics copy is written from it too).
+    journal: table,
   });
   // One structured line per outlet fetch: the report, carrying its metrics (a fixed set of EMF series).
   emitMetrics(

@@ -19,7 +19,9 @@ export async function publish(rt: Runtime, _event?: unknown): Promise<PublishRep
     objects: bucket,
     feed: config.feed,
     marker: table,
-    ...(config.analytics ? { analytics: { journal: table, stories: table, sink: bucket } } : {}),
+    journal: table,
+    state: bucket,
+    ...(config.analytics ? { analytics: { stories: table, sink: bucket } } : {}),
   });
   // `Published` counts every run, skipped or not: the "feed not published" alarm watches the schedule.
   emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, ...(report.skipped ? {} : { StoriesInFeed: report.stories }) });

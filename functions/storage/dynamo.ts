@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import { fnv1a, SEED_A } from '../../shared/core/hash.ts';
 import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
 import type { FeedMarker, FeedMarkerStore,
+  StoryCache,
   IndexLookup,
   StoryChange,
   OutletMemory,
@@ -467,12 +468,12 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  async recentStories(limit: number): Promise<StoryWithCopies[]> {
-    return this.listStories({ limit });
+  async recentStories(limit: number, cache?: StoryCache): Promise<StoryWithCopies[]> {
+    return this.listStories({ limit }, cache);
   }
 
   /** Stories newest first (by earliest publication), served by Query on the indexes, never Scan. */
-  async listStories(query: StoryQuery = {}): Promise<StoryWithCopies[]> {
+  async listStories(query: StoryQuery = {}, cache?: StoryCache): Promise<StoryWithCopies[]> {
     // The index orders by the founder's date; a backlog copy can make a story earlier than that. Reading
     // twice the limit before sorting by `published` makes the cut right unless half the window moved.
     const window = query.limit === undefined || query.until !== undefined ? undefined : query.limit * 2;
@@ -480,7 +481,13 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       ? await this.storyIdsOfOutlet(query.outletId, query.since)
       : await this.storyIdsByPublished({ ...query, limit: window });
     const limited = window === undefined ? ids : ids.slice(0, window);
-    const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.getStory(id));
+    const stories = await mapConcurrent(limited, READ_CONCURRENCY, async (id) => {
+      const held = cache?.get(id);
+      if (held) return held;
+      const story = await this.getStory(id);
+      if (story) cache?.set(id, story);
+      return story;
+    });
     // The indexes hold the founding copy's date; a story's `published` is its earliest copy's, never later.
     // A story without copies is the shell of a founding that lost a race to an identical copy: not a story.
     // A story merged into another is listed as that one (once).

@@ -6,11 +6,11 @@ import type { AnalyticsSink } from '../../shared/analytics/export.ts';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { CanonicalContent, Outlet } from '../../shared/core/model.ts';
-import type { ContentStore, RegistryStore } from '../../shared/core/ports.ts';
+import type { ContentStore, PublishStateStore, RegistryStore } from '../../shared/core/ports.ts';
 import { parseOutletsJson } from '../../shared/core/config.ts';
 import { BUCKET, keys } from '../../shared/core/schema.ts';
 
-export class S3Store implements ContentStore, RegistryStore, AnalyticsSink {
+export class S3Store implements ContentStore, RegistryStore, AnalyticsSink, PublishStateStore {
   /**
    * The request in flight per key. S3 replaces an object atomically; s3rver (the embedded S3) writes the
    * file in place, so two writes of one key at once (two outlets founding the same text) can leave one
@@ -47,6 +47,14 @@ export class S3Store implements ContentStore, RegistryStore, AnalyticsSink {
 
   async putAnalytics(key: string, body: string): Promise<void> {
     await this.put(key, body, 'application/x-ndjson; charset=utf-8');
+  }
+
+  async getPublishState(): Promise<string | undefined> {
+    return this.getText(BUCKET.publishStateKey);
+  }
+
+  async putPublishState(body: string): Promise<void> {
+    await this.put(BUCKET.publishStateKey, body, 'application/json; charset=utf-8');
   }
 
   /** Every key under `prefix` (all pages). */

@@ -3,7 +3,7 @@
  *
  * 1. Ingest: each committed chunk of items appends one journal record — the copies it recorded, as
  *    `copy_log` rows, and the ids of the stories it wrote to (`journalEntry`, pure; the store writes it).
- * 2. Publish: the journal since the last export is read, the changed stories' records are read in
+ * 2. Publish: the journal since the last export (read once for this and for its own cache), the changed stories' records read in
  *    batches (merged ones followed to the story that absorbed them, and the stories a survivor absorbed
  *    pointed at it), and two objects are written: the cycle's `copy_log` and `story_log` rows.
  *
@@ -137,23 +137,43 @@ export interface ExportReport {
   readonly tail?: number;
 }
 
+/** Where the journal must be read from for an export after one that ended at `exportedThrough`. */
+export function exportReadsFrom(exportedThrough: string | undefined): string | undefined {
+  return exportedThrough ? new Date(Date.parse(exportedThrough) - JOURNAL_OVERLAP_MS).toISOString() : undefined;
+}
+
+/**
+ * The entries of `read` (the journal from `exportReadsFrom(since)` on) recorded after `since`. The last
+ * `JOURNAL_OVERLAP_MS` before `since` are read again: if they hold more records than the reader saw there
+ * then (`tail`), a record arrived late, and they count too (a row written twice counts once).
+ */
+export function entriesAfter(read: readonly JournalEntry[], since: string | undefined, tail = 0): JournalEntry[] {
+  if (since === undefined) return [...read];
+  const start = exportReadsFrom(since)!;
+  const late = read.filter((e) => e.recordedAt >= start && e.recordedAt <= since).length > tail;
+  return read.filter((e) => e.recordedAt > since || (late && e.recordedAt >= start));
+}
+
+/** How many entries of `read` lie in the last `JOURNAL_OVERLAP_MS` up to `to`: the next reader's `tail`. */
+export function tailOf(read: readonly JournalEntry[], to: string): number {
+  const start = exportReadsFrom(to)!;
+  return read.filter((e) => e.recordedAt >= start && e.recordedAt <= to).length;
+}
+
 /**
  * Writes out the journal from `from` (the previous export's end) to `to`: the copies it holds and the
- * current state of every story it names. The last `JOURNAL_OVERLAP_MS` before `from` are read again:
- * if they hold more records than the previous export saw there (`tail`), a record arrived late, and they
- * are written out again with the rest (a row written twice counts once); if not, a publish with nothing
- * new writes nothing.
+ * current state of every story it names. `read` is the journal from `exportReadsFrom(from)` to `to`; a
+ * publish with nothing new writes nothing.
  */
 export async function exportJournal(
   range: { readonly from?: string; readonly to: string; readonly tail?: number },
-  deps: { readonly journal: JournalStore; readonly stories: StoryRecordReader; readonly sink: AnalyticsSink },
+  read: readonly JournalEntry[],
+  deps: { readonly stories: StoryRecordReader; readonly sink: AnalyticsSink },
 ): Promise<ExportReport> {
-  const reread = range.from ? new Date(Date.parse(range.from) - JOURNAL_OVERLAP_MS).toISOString() : undefined;
-  const read = await deps.journal.readJournal(reread, range.to);
-  const late = range.from !== undefined && read.filter((e) => e.recordedAt <= range.from!).length > (range.tail ?? 0);
-  const entries = range.from === undefined || late ? read : read.filter((e) => e.recordedAt > range.from!);
-  const tailFrom = new Date(Date.parse(range.to) - JOURNAL_OVERLAP_MS).toISOString();
-  const tail = read.filter((e) => e.recordedAt >= tailFrom).length;
+  const start = exportReadsFrom(range.from);
+  const inRange = read.filter((e) => (start === undefined || e.recordedAt >= start) && e.recordedAt <= range.to);
+  const entries = entriesAfter(inRange, range.from, range.tail);
+  const tail = tailOf(inRange, range.to);
   if (entries.length === 0) return { copies: 0, stories: 0, keys: [], tail };
   const copies = entries.flatMap((e) => e.copies);
   const storyRows = await currentStoryRows(new Set(entries.flatMap((e) => e.stories)), deps.stories, range.to);

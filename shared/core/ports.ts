@@ -107,8 +107,23 @@ export interface OutletStateStore {
 }
 
 export interface StoryReader {
-  /** The `limit` stories with the latest earliest-publication dates, newest first, with their copies. */
-  recentStories(limit: number): Promise<StoryWithCopies[]>;
+  /**
+   * The `limit` stories with the latest earliest-publication dates, newest first, with their copies.
+   * With `cache`, a story it holds (by the id the index lists) is not read, and one read is added to it.
+   */
+  recentStories(limit: number, cache?: StoryCache): Promise<StoryWithCopies[]>;
+}
+
+/** Stories by the id an index lists them under (a merged story's id gives its survivor). */
+export interface StoryCache {
+  get(id: string): StoryWithCopies | undefined;
+  set(id: string, story: StoryWithCopies): void;
+}
+
+/** Where publish keeps what it read for its last rendering (an object of its own, never served). */
+export interface PublishStateStore {
+  getPublishState(): Promise<string | undefined>;
+  putPublishState(body: string): Promise<void>;
 }
 
 export interface RegistryStore {

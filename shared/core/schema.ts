@@ -86,6 +86,8 @@ export const BUCKET = {
   },
   /** Canonical copies, content-addressed: `content/<hash[0..2]>/<contentHash>.json`. */
   contentPrefix: 'content/',
+  /** What publish read for its last rendering (its cache: shared/publish/publish-cache.ts). Private. */
+  publishStateKey: 'state/publish.json',
 } as const;
 
 export type FeedFormat = keyof typeof BUCKET.feedKeys;

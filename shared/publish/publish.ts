@@ -1,14 +1,16 @@
 /**
  * Publishing: the most recent stories → rendered feeds → storage, skipping unchanged objects; and the
- * cycle's journal → the analytics copy (analytics/export.ts).
+ * cycle's journal → the analytics copy (analytics/export.ts). The journal, read once, also says which of
+ * the stories the last rendering read have changed: only those are read again (publish-cache.ts).
  */
 import type { CanonicalContent } from '../core/model.ts';
-import type { FeedMarker, FeedMarkerStore, RegistryStore, StoryReader } from '../core/ports.ts';
+import type { FeedMarker, FeedMarkerStore, PublishStateStore, RegistryStore, StoryReader } from '../core/ports.ts';
 import { createHash } from 'node:crypto';
 import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
-import { exportJournal, type AnalyticsSink, type ExportReport, type JournalStore, type StoryRecordReader } from '../analytics/export.ts';
+import { exportJournal, exportReadsFrom, tailOf, type AnalyticsSink, type ExportReport, type JournalEntry, type JournalStore, type StoryRecordReader } from '../analytics/export.ts';
+import { changedSince, readPublishState, RenderCache, writePublishState } from './publish-cache.ts';
 
 export interface PublishDeps {
   readonly stories: StoryReader;
@@ -20,8 +22,12 @@ export interface PublishDeps {
   readonly now?: () => Date;
   /** The feed's version marker: with it, a publish when nothing changed costs one read. */
   readonly marker?: FeedMarkerStore;
+  /** What ingest changed (with `state`: only changed stories are read again; with `analytics`: written out). */
+  readonly journal?: JournalStore;
+  /** Publish's own cache of what it read for the last rendering. */
+  readonly state?: PublishStateStore;
   /** Where the journal is written out to (none: no analytics copy). */
-  readonly analytics?: { readonly journal: JournalStore; readonly stories: StoryRecordReader; readonly sink: AnalyticsSink };
+  readonly analytics?: { readonly stories: StoryRecordReader; readonly sink: AnalyticsSink };
 }
 
 /**
@@ -46,23 +52,37 @@ export interface PublishReport {
   readonly skipped?: boolean;
   /** What was written to the analytics copy. */
   readonly exported?: ExportReport;
+  /** Stories the rendering took from publish's cache, unchanged since the last one (not read again). */
+  readonly cachedStories?: number;
 }
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json', 'html'];
 
+/** What a rendering may take from the last one instead of reading it again. */
+export interface RenderReuse {
+  readonly cache: RenderCache;
+  /** Canonical paragraphs by content hash (null: no text). */
+  readonly texts: Map<string, readonly string[] | null>;
+}
+
 /** Renders the merged feed from the current records (what `publishFeeds` would write). */
-export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>): Promise<RenderedFeeds & { stories: number; dueAt?: string }> {
+export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>, reuse?: RenderReuse): Promise<RenderedFeeds & { stories: number; dueAt?: string }> {
   const now = (deps.now ?? (() => new Date()))().getTime();
-  const all = await deps.stories.recentStories(deps.feed.limit);
+  const all = await deps.stories.recentStories(deps.feed.limit, reuse?.cache);
   const releaseAt = (entry: (typeof all)[number]) => (entry.story.words > 0 ? 0 : Date.parse(entry.story.firstSeen) + HEADLINE_HOLD_MS);
   const recent = all.filter((entry) => releaseAt(entry) <= now);
   // The first held-back story to fall due: the feed changes then, though no record does.
   const held = all.map(releaseAt).filter((at) => at > now);
   const dueAt = held.length > 0 ? new Date(Math.min(...held)).toISOString() : undefined;
-  const entries: FeedEntry[] = await mapConcurrent(recent, 8, async (entry) => ({
-    ...entry,
-    paragraphs: (await deps.contents.getCanonical(entry.story.canonicalHash))?.paragraphs,
-  }));
+  const entries: FeedEntry[] = await mapConcurrent(recent, 8, async (entry) => {
+    const hash = entry.story.canonicalHash;
+    let paragraphs = reuse?.texts.get(hash);
+    if (paragraphs === undefined) {
+      paragraphs = (await deps.contents.getCanonical(hash))?.paragraphs ?? null;
+      reuse?.texts.set(hash, paragraphs);
+    }
+    return { ...entry, paragraphs: paragraphs ?? undefined };
+  });
   const outlets = (await deps.registry.findOutlets()) ?? [];
   const rendered = renderFeeds(entries, {
     title: deps.feed.title,
@@ -92,28 +112,51 @@ export function upToDate(marker: FeedMarker, settings: string, now: number, anal
 
 export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   const now = (deps.now ?? (() => new Date()))();
+  const nowIso = now.toISOString();
   const settings = settingsOf(deps.feed);
   const marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
   if (marker && upToDate(marker, settings, now.getTime(), deps.analytics !== undefined)) return { stories: 0, written: [], skipped: true };
-  // The journal up to now, before rendering: what a failure leaves undone is redone with the next publish.
-  const exported = deps.analytics ? await exportJournal({ from: marker?.exportedThrough, to: now.toISOString(), tail: marker?.exportedTail }, deps.analytics) : undefined;
-  const rendered = await publicationFeeds({ ...deps, now: () => now });
+
+  // The journal, read once: since the cache was written (what changed) and since the last export.
+  const previous = deps.journal && deps.state ? readPublishState(await deps.state.getPublishState(), now) : undefined;
+  const starts = [
+    // From the cache's time; without one, the last minute (what the next publish compares with: `tail`).
+    ...(deps.journal && deps.state ? [exportReadsFrom(previous?.through ?? nowIso)!] : []),
+    ...(deps.analytics ? [exportReadsFrom(marker?.exportedThrough) ?? ''] : []),
+  ];
+  const journal: readonly JournalEntry[] = deps.journal && starts.length > 0 ? await deps.journal.readJournal(starts.sort()[0] || undefined, nowIso) : [];
+
+  // What a failure below leaves unexported is exported with the next publish (the marker is not moved).
+  const exported = deps.analytics
+    ? await exportJournal({ from: marker?.exportedThrough, to: nowIso, tail: marker?.exportedTail }, journal, deps.analytics)
+    : undefined;
+
+  const changed = previous ? changedSince(previous, journal) : new Set<string>();
+  const reuse = deps.state && deps.journal ? { cache: new RenderCache(previous, changed), texts: new Map(previous?.texts ?? []) } : undefined;
+  const rendered = await publicationFeeds({ ...deps, now: () => now }, reuse);
   const written: FeedFormat[] = [];
   for (const format of FORMATS) {
-    const changed = await deps.objects.putIfChanged(BUCKET.feedKeys[format], rendered[format], FEED_CONTENT_TYPES[format], 'max-age=300');
-    if (changed) written.push(format);
+    const changedBytes = await deps.objects.putIfChanged(BUCKET.feedKeys[format], rendered[format], FEED_CONTENT_TYPES[format], 'max-age=300');
+    if (changedBytes) written.push(format);
+  }
+  if (reuse && deps.state) {
+    const used = [...reuse.cache.used];
+    const hashes = new Set(used.map(([, s]) => s.story.canonicalHash));
+    await deps.state.putPublishState(
+      writePublishState({ through: nowIso, tail: tailOf(journal, nowIso), stories: used, texts: [...reuse.texts].filter(([h]) => hashes.has(h)) }),
+    );
   }
   // The version read before rendering: a change counted meanwhile makes the next publish render again.
   if (deps.marker && marker) {
     await deps.marker.setPublished({
       publishedVersion: marker.version,
       publishedSettings: settings,
-      publishedAt: now.toISOString(),
+      publishedAt: nowIso,
       ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}),
-      ...(exported ? { exportedThrough: now.toISOString(), exportedTail: exported.tail ?? 0 } : {}),
+      ...(exported ? { exportedThrough: nowIso, exportedTail: exported.tail ?? 0 } : {}),
     });
   }
-  return { stories: rendered.stories, written, ...(exported ? { exported } : {}) };
+  return { stories: rendered.stories, written, ...(exported ? { exported } : {}), ...(reuse ? { cachedStories: reuse.cache.hits } : {}) };
 }
 
 /** A feed URL fit to publish: no credentials, no query string (tokens travel there). */

@@ -8,7 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
 import { ANALYTICS_VIEWS } from '../../shared/analytics/views.ts';
-import { ANALYTICS, JOURNAL, TABLE } from '../../shared/core/schema.ts';
+import { ANALYTICS, BUCKET, JOURNAL, TABLE } from '../../shared/core/schema.ts';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -157,6 +157,8 @@ describe('FeedmergeStack', () => {
     expect(publish).toEqual(expect.arrayContaining(['dynamodb:Query', 's3:PutObject']));
     expect(publish.filter((a) => /^dynamodb:(Put|Delete|BatchWrite)/.test(a))).toEqual([]);
     // Its one table write, the feed's version marker, is held to the META partition.
+    // Its cache: one object, read and written.
+    expect(JSON.stringify(publishStatements.filter((s) => [s.Action].flat().includes('s3:PutObject')))).toContain(`/${BUCKET.publishStateKey}`);
     const updates = publishStatements.filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem'));
     expect(updates).toHaveLength(1);
     expect(JSON.stringify(updates[0])).toContain('"dynamodb:LeadingKeys":["META"]');

@@ -3,6 +3,7 @@ import type { CopyRecord, StoryRecord } from '../../shared/core/model.ts';
 import {
   copyLogRow,
   exportJournal,
+  exportReadsFrom,
   journalEntry,
   JOURNAL_OVERLAP_MS,
   rebuildRows,
@@ -50,7 +51,10 @@ function world(stories: StoryRecord[], entries: JournalEntry[]) {
     sink: { putAnalytics: async (key: string, body: string) => void objects.set(key, body) },
   };
   const source = { listKeys: async (prefix: string) => [...objects.keys()].filter((k) => k.startsWith(prefix)), getText: async (k: string) => objects.get(k) };
-  return { deps, objects, reads, source };
+  /** An export as publish runs it: the journal read from a minute before the previous end. */
+  const exportRange = async (range: { from?: string; to: string; tail?: number }) =>
+    exportJournal(range, await deps.journal.readJournal(exportReadsFrom(range.from), range.to), deps);
+  return { deps, objects, reads, source, exportRange };
 }
 
 describe('analytics rows', () => {
@@ -77,7 +81,7 @@ describe('exportJournal', () => {
     const stories = [story(A, '2026-11-02T08:00:00Z', { mergedInto: C, absorbed: [B] }), story(B, '2026-11-02T09:00:00Z', { mergedInto: A }), story(C, '2026-11-02T07:00:00Z', { absorbed: [A] })];
     const entries = [journalEntry('beta', { copies: [copy(A, 'beta', '2026-11-02T08:30:00Z', 'exact')], stories: [A] }, '2026-11-03T10:00:00.000Z')];
     const w = world(stories, entries);
-    const report = await exportJournal({ to: '2026-11-03T10:15:00.000Z' }, w.deps);
+    const report = await w.exportRange({ to: '2026-11-03T10:15:00.000Z' });
     expect(report.keys).toEqual(['analytics/story_log/dt=2026-11-03/export-2026-11-03T10-15-00-000Z.json', 'analytics/copy_log/dt=2026-11-03/export-2026-11-03T10-15-00-000Z.json']);
     const rows = w.objects.get(report.keys.find((k) => k.includes('story_log'))!)!.trim().split('\n').map((l) => JSON.parse(l) as { story_id: string; merged_into: string });
     expect(rows.map((r) => [r.story_id, r.merged_into])).toEqual([[A, C], [B, C], [C, '']]);
@@ -85,11 +89,10 @@ describe('exportJournal', () => {
   });
 
   it('reads again from a little before the previous end, and writes nothing for an empty journal', async () => {
+    expect(exportReadsFrom('2026-11-03T10:00:00.000Z')).toBe(new Date(Date.parse('2026-11-03T10:00:00.000Z') - JOURNAL_OVERLAP_MS).toISOString());
+    expect(exportReadsFrom(undefined)).toBeUndefined();
     const w = world([], []);
-    const seen: Array<string | undefined> = [];
-    const journal = { ...w.deps.journal, readJournal: async (from: string | undefined, to: string) => (seen.push(from), w.deps.journal.readJournal(from, to)) };
-    const report = await exportJournal({ from: '2026-11-03T10:00:00.000Z', to: '2026-11-03T10:15:00.000Z' }, { ...w.deps, journal });
-    expect(seen).toEqual([new Date(Date.parse('2026-11-03T10:00:00.000Z') - JOURNAL_OVERLAP_MS).toISOString()]);
+    const report = await w.exportRange({ from: '2026-11-03T10:00:00.000Z', to: '2026-11-03T10:15:00.000Z' });
     expect(report).toEqual({ copies: 0, stories: 0, keys: [], tail: 0 });
     expect(w.objects.size).toBe(0);
   });
@@ -97,13 +100,13 @@ describe('exportJournal', () => {
   it('writes nothing when the re-read minute holds only what the previous export saw, and all of it when a record came late', async () => {
     const entries = [journalEntry('alpha', { copies: [copy(A, 'alpha', '2026-11-02T08:00:00Z', 'first')], stories: [] }, '2026-11-03T10:00:30.000Z')];
     const w = world([], entries);
-    const first = await exportJournal({ to: '2026-11-03T10:01:00.000Z' }, w.deps);
+    const first = await w.exportRange({ to: '2026-11-03T10:01:00.000Z' });
     expect(first).toMatchObject({ copies: 1, tail: 1 });
-    const again = await exportJournal({ from: '2026-11-03T10:01:00.000Z', to: '2026-11-03T10:16:00.000Z', tail: first.tail }, w.deps);
+    const again = await w.exportRange({ from: '2026-11-03T10:01:00.000Z', to: '2026-11-03T10:16:00.000Z', tail: first.tail });
     expect(again).toMatchObject({ copies: 0, keys: [] });
     // A record stamped before the first export's end, visible only now.
     entries.push(journalEntry('beta', { copies: [copy(A, 'beta', '2026-11-02T08:30:00Z', 'exact')], stories: [] }, '2026-11-03T10:00:50.000Z'));
-    const late = await exportJournal({ from: '2026-11-03T10:01:00.000Z', to: '2026-11-03T10:16:00.000Z', tail: first.tail }, w.deps);
+    const late = await w.exportRange({ from: '2026-11-03T10:01:00.000Z', to: '2026-11-03T10:16:00.000Z', tail: first.tail });
     expect(late).toMatchObject({ copies: 2 });
   });
 });
@@ -120,13 +123,13 @@ describe('the views over the logs (DuckDB, the SQL Athena runs)', () => {
     entries.push(journalEntry('alpha', { copies: [copy(A, 'alpha', '2026-11-02T08:00:00Z', 'first')], stories: [A] }, t1));
     entries.push(journalEntry('beta', { copies: [copy(A, 'beta', '2026-11-02T08:30:00Z', 'near')], stories: [A] }, t1));
     entries.push(journalEntry('gamma', { copies: [copy(B, 'gamma', '2026-11-02T08:45:00Z', 'first')], stories: [B] }, t1));
-    await exportJournal({ to: '2026-11-03T10:01:00.000Z' }, w.deps);
+    await w.exportRange({ to: '2026-11-03T10:01:00.000Z' });
     // Cycle 2: B merged into A; beta's item recorded again (an edit). The export overlaps the first.
     stories[0] = { ...a, absorbed: [B] };
     stories[1] = { ...b, mergedInto: A };
     const t2 = '2026-11-03T10:15:00.000Z';
     entries.push(journalEntry('beta', { copies: [copy(A, 'beta', '2026-11-02T08:31:00Z', 'exact')], stories: [A, B] }, t2));
-    await exportJournal({ from: '2026-11-03T10:01:00.000Z', to: '2026-11-03T10:16:00.000Z' }, w.deps);
+    await w.exportRange({ from: '2026-11-03T10:01:00.000Z', to: '2026-11-03T10:16:00.000Z' });
 
     const sql = async (q: string) => (await runSql(q, w.source)).rows;
     expect(await sql('SELECT story_id, first_outlet, copies, outlets, CAST(dt AS VARCHAR) AS dt FROM stories')).toEqual([{ story_id: A, first_outlet: 'alpha', copies: 3, outlets: 3, dt: '2026-11-03' }]);

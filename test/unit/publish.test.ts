@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CopyRecord, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
 import { HEADLINE_HOLD_MS, INDEX_SETTLE_MS, publicationFeeds, upToDate } from '../../shared/publish/publish.ts';
+import { readPublishState, RenderCache, writePublishState, type PublishState } from '../../shared/publish/publish-cache.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -85,5 +86,39 @@ describe('upToDate (the feed version marker)', () => {
     expect(upToDate({ ...marker, dueAt: iso(1000) }, 's', T + 999)).toBe(true);
     expect(upToDate({ ...marker, publishedAt: iso(INDEX_SETTLE_MS - 1) }, 's', T + 2 * INDEX_SETTLE_MS)).toBe(false);
     expect(upToDate({ version: 0 }, 's', T)).toBe(false);
+  });
+});
+
+describe('publish cache (publish-cache.ts)', () => {
+  const swc = (storyId: string, absorbed: string[] = []) =>
+    ({ story: { storyId, canonicalHash: `h-${storyId}` }, copies: [], ...(absorbed.length ? { absorbed: absorbed.map((id) => ({ storyId: id, firstSeen: '' })) } : {}) }) as unknown as StoryWithCopies;
+  const state = (through: string): PublishState => ({
+    through,
+    tail: 0,
+    stories: [
+      ['a', swc('a')],
+      ['loser', swc('b', ['loser'])],
+      ['c', swc('c', ['d'])],
+    ],
+    texts: [],
+  });
+
+  it('drops a story the journal names by the id it is listed under, its survivor, or a story it absorbed', () => {
+    const cache = new RenderCache(state('2026-11-20T12:00:00.000Z'), new Set(['b', 'd']));
+    expect(cache.get('a')?.story.storyId).toBe('a');
+    expect(cache.get('loser')).toBeUndefined();
+    expect(cache.get('c')).toBeUndefined();
+    expect(cache.hits).toBe(1);
+    expect([...cache.used.keys()]).toEqual(['a']);
+  });
+
+  it('uses only a state it wrote, not older than the journal keeps', () => {
+    const now = new Date('2026-11-21T12:00:00.000Z');
+    const body = writePublishState(state('2026-11-21T11:45:00.000Z'));
+    expect(readPublishState(body, now)?.stories).toHaveLength(3);
+    expect(readPublishState(writePublishState(state('2026-11-10T00:00:00.000Z')), now)).toBeUndefined();
+    expect(readPublishState('{"format":2}', now)).toBeUndefined();
+    expect(readPublishState('not json', now)).toBeUndefined();
+    expect(readPublishState(undefined, now)).toBeUndefined();
   });
 });

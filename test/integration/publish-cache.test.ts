@@ -1,0 +1,76 @@
+/**
+ * Publish's cache of what it read, against the real stores: after a change, only the stories the
+ * journal names are read again, the rendering shows the change, and a cache it cannot trust is not used.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outlet } from '../../shared/core/model.ts';
+import { BUCKET } from '../../shared/core/schema.ts';
+import { processOutlet } from '../../shared/fetch/process-outlet.ts';
+import { INDEX_SETTLE_MS, publishFeeds } from '../../shared/publish/publish.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
+
+const T0 = Date.UTC(2026, 10, 21, 9);
+const feed = (title: string, items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items}</channel></rss>`;
+const item = (host: string, guid: string, title: string, body: string, date: string) =>
+  `<item><title>${title}</title><guid>${guid}</guid><link>https://${host}.example/${guid}</link><pubDate>${date}</pubDate><description>${body}</description></item>`;
+const TEXTS: Record<string, string> = {
+  quay:
+    'The harbour board approved a new stone quay on Tuesday after two years of surveys. Fishing crews had asked for deeper berths since the storm of 2019 ' +
+    'damaged the old wall. Work starts in April and should finish before the autumn herring season, the board chair told a packed meeting.',
+  ferry:
+    'A faster island ferry will enter service next summer, the transport office confirmed. The vessel carries ninety cars and crosses in forty minutes, ' +
+    'half the current time. Residents of the northern isles welcomed the news but questioned whether fares would rise to pay for it.',
+  lighthouse:
+    'Volunteers repainted the red and white lighthouse at Gull Point over three weekends. The tower, built in 1871, had not been painted for a decade. ' +
+    'A local trust raised the money with a cake sale, a sponsored swim and a raffle whose first prize was a night in the keeper\u2019s cottage.',
+};
+const text = (topic: string) => TEXTS[topic]!;
+
+describe('publish reads again only what the journal says changed', () => {
+  let h: Harness;
+  const outlets: Record<string, Outlet> = {};
+  beforeAll(async () => {
+    h = await startHarness();
+    for (const id of ['cove', 'bay']) outlets[id] = { id, name: `${id} news`, url: `${h.baseUrl}${id}.xml` };
+  });
+  afterAll(async () => h?.close());
+
+  const fetchAt = (id: string, ms: number) => {
+    const { table, bucket, config } = runtime();
+    return processOutlet(outlets[id]!, { stories: table, contents: bucket, states: table, limits: config.fetch, marker: table, journal: table, now: () => new Date(T0 + ms) });
+  };
+  const publishAt = (ms: number) => {
+    const { table, bucket, config } = runtime();
+    return publishFeeds({ stories: table, contents: bucket, registry: bucket, objects: bucket, feed: config.feed, marker: table, journal: table, state: bucket, now: () => new Date(T0 + ms) });
+  };
+  const jsonFeed = async () => JSON.parse((await runtime().bucket.getText(BUCKET.feedKeys.json))!) as { items: Array<{ title: string; content_html?: string; content_text?: string }> };
+
+  it('renders three stories, then after one outlet copies one of them reads only that one again', async () => {
+    h.routes.set('/cove.xml', {
+      kind: 'feed',
+      body: feed('Cove', ['quay', 'ferry', 'lighthouse'].map((t, i) => item('cove', `c-${t}`, `Plan for the ${t} agreed`, text(t), `Sat, 21 Nov 2026 0${i + 6}:00:00 GMT`)).join('')),
+    });
+    expect(await fetchAt('cove', 0)).toMatchObject({ newStories: 3 });
+    expect(await publishAt(1_000)).toMatchObject({ stories: 3, cachedStories: 0 });
+    // Rendered again while the index may lag: nothing changed, everything from the cache.
+    expect(await publishAt(2_000)).toMatchObject({ stories: 3, cachedStories: 3 });
+
+    h.routes.set('/bay.xml', { kind: 'feed', body: feed('Bay', item('bay', 'b-ferry', 'Ferry plan agreed', text('ferry'), 'Sat, 21 Nov 2026 07:30:00 GMT')) });
+    expect(await fetchAt('bay', 900_000)).toMatchObject({ merged: 1 });
+    const after = await publishAt(901_000);
+    expect(after).toMatchObject({ stories: 3, cachedStories: 2 });
+    const ferry = (await jsonFeed()).items.find((i) => /ferry/i.test(i.title))!;
+    expect(JSON.stringify(ferry)).toContain('bay news');
+    // Once more past the index's settle time, all from the cache; then, with nothing new, skipped.
+    expect(await publishAt(900_000 + INDEX_SETTLE_MS + 1_000)).toMatchObject({ stories: 3, cachedStories: 3 });
+    expect(await publishAt(900_000 + INDEX_SETTLE_MS + 2_000)).toMatchObject({ skipped: true });
+  });
+
+  it('does not trust a cache it cannot read', async () => {
+    await runtime().bucket.putPublishState('{"format":1,"through":"not a date"');
+    h.routes.set('/bay.xml', { kind: 'feed', body: feed('Bay', item('bay', 'b-quay', 'Quay plan agreed', text('quay'), 'Sat, 21 Nov 2026 06:40:00 GMT')) });
+    expect(await fetchAt('bay', 2_000_000)).toMatchObject({ merged: 1 });
+    expect(await publishAt(2_001_000)).toMatchObject({ stories: 3, cachedStories: 0 });
+    expect(JSON.stringify((await jsonFeed()).items.find((i) => /quay/i.test(i.title)))).toContain('bay news');
+  });
+});
