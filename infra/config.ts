@@ -22,6 +22,13 @@ export interface DeployConfig {
   /** The "feed not published" alarm fires after this many schedule intervals without a publish. */
   readonly notPublishedIntervals: number;
   readonly logRetentionDays: number;
+  /**
+   * The CloudWatch dashboard, and the metrics only it shows (`DETAILED_METRICS`): $3 a month beyond an
+   * account's first three dashboards, $0.30 a metric. Off: the alarms' metrics only.
+   */
+  readonly dashboard: boolean;
+  /** The alarms and their SNS topic ($0.10 an alarm a month). */
+  readonly alarms: boolean;
 }
 
 export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
@@ -33,6 +40,8 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   fetchConcurrency: 10,
   notPublishedIntervals: 4,
   logRetentionDays: 30,
+  dashboard: false,
+  alarms: true,
 };
 
 const PREFIX = 'feedmerge:';
@@ -54,6 +63,13 @@ export function readDeployConfig(node: Node): DeployConfig {
     if (typeof raw !== 'string') throw new Error(`context ${PREFIX}${key} must be a string`);
     return raw;
   };
+  const flag = (key: 'dashboard' | 'alarms'): boolean => {
+    const raw = get(key);
+    if (raw === undefined) return DEFAULT_DEPLOY_CONFIG[key];
+    if (raw === true || raw === 'true') return true;
+    if (raw === false || raw === 'false') return false;
+    throw new Error(`context ${PREFIX}${key} must be true or false, got ${JSON.stringify(raw)}`);
+  };
   const alarmEmail = text('alarmEmail');
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) throw new Error(`context ${PREFIX}alarmEmail is not an e-mail address`);
   const feedUrl = text('feedUrl');
@@ -70,6 +86,8 @@ export function readDeployConfig(node: Node): DeployConfig {
     alarmEmail,
     notPublishedIntervals: int('notPublishedIntervals', 1, 96),
     logRetentionDays: retention(int('logRetentionDays', 1, 3653)),
+    dashboard: flag('dashboard'),
+    alarms: flag('alarms'),
   };
 }
 

@@ -29,7 +29,9 @@ export class Monitoring extends Construct {
     const metric = (name: string, statistic = 'Sum') =>
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, statistic, period: interval });
 
+    // `feedmerge:alarms=false` leaves them out ($0.10 each a month): for a trial, never for a deployment left alone.
     const alarm = (id: string, props: cloudwatch.AlarmProps) => {
+      if (!config.alarms) return undefined;
       const a = new cloudwatch.Alarm(this, id, props);
       a.addAlarmAction(new actions.SnsAction(this.topic));
       this.alarms.push(a);
@@ -78,6 +80,8 @@ export class Monitoring extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
 
+    // The dashboard ($3 a month beyond an account's first three) and the metrics only it shows: opt-in.
+    if (!config.dashboard) return;
     const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
     dashboard.addWidgets(
       new cloudwatch.GraphWidget({ title: 'Outlets per cycle', left: [metric('OutletsFetched'), metric('OutletsFailed'), metric('OutletsDispatched'), metric('OutletsDeferred')], width: 12 }),

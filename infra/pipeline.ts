@@ -81,6 +81,7 @@ export class Pipeline extends Construct {
       FEEDMERGE_DENY_PRIVATE_NETWORK: 'true',
       FEEDMERGE_FETCH_QUEUE_URL: this.fetchQueue.queueUrl,
       FEEDMERGE_PUBLISH_QUEUE_URL: this.publishQueue.queueUrl,
+      ...(config.dashboard ? { FEEDMERGE_DETAILED_METRICS: 'true' } : {}),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // A larger young generation: the text path allocates many short-lived strings (npm run bench).
       NODE_OPTIONS: '--max-semi-space-size=64 --enable-source-maps',

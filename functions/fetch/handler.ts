@@ -23,7 +23,9 @@ export async function fetchJobs(rt: Runtime, event: FetchJob): Promise<FetchRepo
 export async function fetchJobs(rt: Runtime, event: unknown): Promise<FetchReport | SQSBatchResponse>;
 export async function fetchJobs(rt: Runtime, event: unknown): Promise<FetchReport | SQSBatchResponse> {
   if (isSqsEvent(event)) return handleBatch(rt, event);
-  return fetchOne(rt, parseFetchJob(event));
+  const report = await fetchOne(rt, parseFetchJob(event));
+  logReports([report], 0);
+  return report;
 }
 
 async function fetchOne(rt: Runtime, job: FetchJob): Promise<FetchReport> {
@@ -39,27 +41,45 @@ async function fetchOne(rt: Runtime, job: FetchJob): Promise<FetchReport> {
     // Always: publish learns from it which stories changed (the analytics copy is written from it too).
     journal: table,
   });
-  // One structured line per outlet fetch: the report, carrying its metrics (a fixed set of EMF series).
-  emitMetrics(
-    {
-      OutletsFetched: report.status === 'fetched' || report.status === 'not-modified' ? 1 : 0,
-      OutletsFailed: report.status === 'failed' ? 1 : 0,
-      Items: report.items,
-      NewStories: report.newStories,
-      Merged: report.merged,
-    },
-    {},
-    { level: report.status === 'failed' ? 'WARN' : 'INFO', message: 'outlet fetched', ...report },
-  );
   return report;
+}
+
+/** The metrics of some fetches (one EMF document; only the essential ones are kept as metrics). */
+function fetchMetrics(reports: readonly FetchReport[]): Record<string, number> {
+  const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+  return {
+    OutletsFetched: sum((r) => (r.status === 'fetched' || r.status === 'not-modified' ? 1 : 0)),
+    OutletsFailed: sum((r) => (r.status === 'failed' ? 1 : 0)),
+    Items: sum((r) => r.items),
+    NewStories: sum((r) => r.newStories),
+    Merged: sum((r) => r.merged),
+  };
+}
+
+/**
+ * Logs: a line per outlet that failed or changed something (its report); nothing for an outlet that
+ * answered 304 or sent what it sent before — most fetches, at 2.9 million a month for 1,000 outlets — and
+ * one line per invocation carrying the metrics of all its outlets.
+ */
+function logReports(reports: readonly FetchReport[], failedJobs: number): void {
+  for (const r of reports) {
+    if (r.status === 'failed' || r.newStories + r.merged + r.updated > 0) {
+      console.log(JSON.stringify({ level: r.status === 'failed' ? 'WARN' : 'INFO', message: 'outlet fetched', ...r }));
+    }
+  }
+  const statuses: Record<string, number> = {};
+  for (const r of reports) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  emitMetrics(fetchMetrics(reports), {}, { level: failedJobs > 0 ? 'WARN' : 'INFO', message: 'fetch batch', outlets: reports.length, failedJobs, ...statuses });
 }
 
 async function handleBatch(rt: Runtime, event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  const reports: FetchReport[] = [];
   let changed = false;
   await mapConcurrent(event.Records, FETCH_BATCH_CONCURRENCY, async (record) => {
     try {
       const report = await fetchOne(rt, parseFetchJob(JSON.parse(record.body)));
+      reports.push(report);
       changed ||= report.newStories + report.merged + report.updated > 0;
     } catch (err) {
       console.log(JSON.stringify({ level: 'ERROR', message: 'fetch job failed', messageId: record.messageId, error: (err as Error).message }));
@@ -69,6 +89,7 @@ async function handleBatch(rt: Runtime, event: SQSEvent): Promise<SQSBatchRespon
   // In the batch's order, whatever order the concurrent jobs failed in.
   const order = new Map(event.Records.map((r, i) => [r.messageId, i]));
   batchItemFailures.sort((a, b) => order.get(a.itemIdentifier)! - order.get(b.itemIdentifier)!);
+  logReports(reports, batchItemFailures.length);
   const { publishQueue } = rt;
   if (changed && publishQueue) await publishQueue.send({ reason: 'stories changed' });
   return { batchItemFailures };

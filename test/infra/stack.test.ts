@@ -206,6 +206,18 @@ describe('FeedmergeStack', () => {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
     });
+    // Fixed costs an operator can turn off (alarms) or on (the dashboard and the metrics only it shows).
+    synth({ 'feedmerge:alarms': 'false' }).template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+  });
+
+  it('deploys no dashboard and emits only the alarms\u2019 metrics unless asked', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+    const envOf = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {});
+    expect(envOf(template).every((v) => v.FEEDMERGE_DETAILED_METRICS === undefined)).toBe(true);
+    const detailed = synth({ 'feedmerge:dashboard': true }).template;
+    detailed.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    expect(envOf(detailed).filter((v) => v.FEEDMERGE_TABLE).every((v) => v.FEEDMERGE_DETAILED_METRICS === 'true')).toBe(true);
+    expect(() => synth({ 'feedmerge:dashboard': 'yes' })).toThrow(/feedmerge:dashboard must be true or false/);
   });
 
   it('outputs the feed URL, the table, the bucket, the Glue database and the Athena workgroup', () => {

@@ -176,6 +176,30 @@ describe('handlers with AWS event shapes', () => {
     expect(await runtime().table.getState('gone')).toMatchObject({ consecutiveFailures: 1, lastStatus: 410 });
   });
 
+  it('fetch logs a line per outlet that failed or changed something, none for a steady one, and one metrics line per batch', async () => {
+    h.routes.set('/gone2.xml', { kind: 'status', status: 404 });
+    const lines: string[] = [];
+    const log = console.log;
+    const name = process.env.AWS_LAMBDA_FUNCTION_NAME;
+    process.env.AWS_LAMBDA_FUNCTION_NAME = 'feedmerge-fetch-test';
+    console.log = (line: string) => void lines.push(line);
+    try {
+      // outlets[0] was fetched before and has not changed (a 304, or the same body); gone2 is down.
+      const response = await fetch({ Records: [sqsRecord('a', JSON.stringify({ outlet: outlets[0] })), sqsRecord('g', JSON.stringify({ outlet: { id: 'gone2', name: 'Gone', url: `${h.baseUrl}gone2.xml` } }))] });
+      expect(response).toEqual({ batchItemFailures: [] });
+    } finally {
+      console.log = log;
+      if (name === undefined) delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+      else process.env.AWS_LAMBDA_FUNCTION_NAME = name;
+    }
+    const parsed = lines.map((l) => JSON.parse(l) as { message: string; outletId?: string; _aws?: { CloudWatchMetrics: Array<{ Metrics: Array<{ Name: string }> }> }; OutletsFetched?: number; OutletsFailed?: number });
+    expect(parsed.map((p) => [p.message, p.outletId])).toEqual([['outlet fetched', 'gone2'], ['fetch batch', undefined]]);
+    const summary = parsed[1]!;
+    expect(summary).toMatchObject({ OutletsFetched: 1, OutletsFailed: 1, outlets: 2 });
+    // Metrics CloudWatch keeps (and bills): the essential ones only; the rest ride along as fields.
+    expect(summary._aws!.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name).sort()).toEqual(['NewStories', 'OutletsFailed']);
+  });
+
   it('publish, on a scheduled event or an SQS signal, writes the feed only when it changed', async () => {
     const first = await publish(scheduled);
     expect(first.written).toEqual(['rss', 'atom', 'json', 'html']);
