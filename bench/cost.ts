@@ -26,10 +26,14 @@ export interface Rates {
   readonly perFetch: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
   /** Per new item: what the cycle that brought it did beyond a steady cycle, shared out. */
   readonly perNewItem: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
-  /** Wall time of one outlet fetch (network, parse, ingest), seconds. */
-  readonly fetchSeconds: number;
-  /** Log bytes written per outlet fetch. */
+  /** Wall times of outlet fetches (network, parse, ingest) in a cycle with new items, seconds. */
+  readonly fetchSeconds: readonly number[];
+  /** Log bytes written per outlet fetch whatever it brought (a steady outlet: none). */
   readonly logBytesPerFetch: number;
+  /** Log bytes of the per-outlet lines per new item (a line only for an outlet that changed something). */
+  readonly logBytesPerNewItem: number;
+  /** Log bytes of a fetch invocation's own line (its figures and metrics). */
+  readonly invocationLogBytes: number;
 }
 
 export interface Deployment {
@@ -47,18 +51,34 @@ export interface Deployment {
 export const DEPLOYED: Omit<Deployment, 'outlets'> = {
   cyclesPerMonth: 2880,
   newItemsPerOutletPerDay: 20,
-  fetchBatch: 10,
+  fetchBatch: 8,
   fetchBatchConcurrency: 8,
   fetchMemoryGb: 0.5,
   alarms: 9,
-  metrics: 10,
+  // functions/metrics.ts ESSENTIAL_METRICS (the dashboard's are opt-in)
+  metrics: 3,
 };
 
 /**
- * Empty receives of the Lambda pollers of one queue in a month: about two long polls a minute. The one
+ * Empty receives of the Lambda pollers of one queue in a month: about two long polls a minute. An
  * assumption of this model not measured here (it depends on AWS's pollers, not on feedmerge).
  */
 const POLLS_PER_QUEUE_MONTH = 2 * 43_200;
+/** Lambda's own START, END and REPORT lines per invocation (not measurable here; their usual size). */
+const PLATFORM_LOG_BYTES = 300;
+
+/**
+ * The expected longest of `k` fetches drawn from the measured ones: an invocation working `k` outlets at
+ * once lasts as long as its slowest (exact over the empirical distribution).
+ */
+export function expectedMaxSeconds(samples: readonly number[], k: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const n = sorted.length;
+  let expected = 0;
+  for (let i = 0; i < n; i++) expected += sorted[i]! * (((i + 1) / n) ** k - (i / n) ** k);
+  return expected;
+}
 
 export interface MonthlyCost {
   readonly dynamodb: number;
@@ -78,16 +98,19 @@ export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
   const s3 =
     fetches * (r.perFetch.s3Gets * PRICES.s3Get + r.perFetch.s3Puts * PRICES.s3Put) +
     newItems * (r.perNewItem.s3Gets * PRICES.s3Get + r.perNewItem.s3Puts * PRICES.s3Put);
-  // A fetch invocation takes as many rounds of fetches as its batch needs at its concurrency.
+  // A fetch invocation takes as many rounds of fetches as its batch needs at its concurrency; a round
+  // lasts as long as its slowest fetch.
   const invocations = Math.ceil(d.outlets / d.fetchBatch) * d.cyclesPerMonth;
-  const rounds = Math.ceil(Math.min(d.fetchBatch, d.outlets) / d.fetchBatchConcurrency);
-  const fetchGbSeconds = invocations * rounds * r.fetchSeconds * d.fetchMemoryGb;
+  const batch = Math.min(d.fetchBatch, d.outlets);
+  const rounds = Math.ceil(batch / d.fetchBatchConcurrency);
+  const fetchGbSeconds = invocations * rounds * expectedMaxSeconds(r.fetchSeconds, Math.min(batch, d.fetchBatchConcurrency)) * d.fetchMemoryGb;
   // dispatch (256 MB) and publish (512 MB), about a second each per cycle.
   const otherGbSeconds = d.cyclesPerMonth * (0.25 + 0.5);
   const lambda = (fetchGbSeconds + otherGbSeconds) * PRICES.lambdaArmGbSecond + (invocations + 2 * d.cyclesPerMonth) * PRICES.lambdaRequest;
   // Jobs sent 10 a request, received and deleted per batch, and the event-source pollers' empty receives.
   const sqs = (fetches / 10 + 2 * invocations + 2 * POLLS_PER_QUEUE_MONTH) * PRICES.sqsRequest;
-  const cloudwatch = d.alarms * PRICES.cloudwatchAlarm + d.metrics * PRICES.cloudwatchMetric + ((fetches * r.logBytesPerFetch) / 1e9) * PRICES.cloudwatchLogGb;
+  const logBytes = fetches * r.logBytesPerFetch + newItems * r.logBytesPerNewItem + invocations * (r.invocationLogBytes + PLATFORM_LOG_BYTES);
+  const cloudwatch = d.alarms * PRICES.cloudwatchAlarm + d.metrics * PRICES.cloudwatchMetric + (logBytes / 1e9) * PRICES.cloudwatchLogGb;
   const total = dynamodb + lambda + sqs + s3 + cloudwatch;
   const cents = (x: number) => Math.round(x * 100) / 100;
   return { dynamodb: cents(dynamodb), lambda: cents(lambda), sqs: cents(sqs), s3: cents(s3), cloudwatch: cents(cloudwatch), total: cents(total) };

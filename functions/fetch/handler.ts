@@ -62,14 +62,17 @@ function fetchMetrics(reports: readonly FetchReport[]): Record<string, number> {
  * one line per invocation carrying the metrics of all its outlets.
  */
 function logReports(reports: readonly FetchReport[], failedJobs: number): void {
-  for (const r of reports) {
-    if (r.status === 'failed' || r.newStories + r.merged + r.updated > 0) {
-      console.log(JSON.stringify({ level: r.status === 'failed' ? 'WARN' : 'INFO', message: 'outlet fetched', ...r }));
-    }
-  }
+  for (const line of outletLogLines(reports)) console.log(line);
   const statuses: Record<string, number> = {};
   for (const r of reports) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   emitMetrics(fetchMetrics(reports), {}, { level: failedJobs > 0 ? 'WARN' : 'INFO', message: 'fetch batch', outlets: reports.length, failedJobs, ...statuses });
+}
+
+/** The per-outlet log lines of some fetches (the bench sizes the log bill with these). */
+export function outletLogLines(reports: readonly FetchReport[]): string[] {
+  return reports
+    .filter((r) => r.status === 'failed' || r.newStories + r.merged + r.updated > 0)
+    .map((r) => JSON.stringify({ level: r.status === 'failed' ? 'WARN' : 'INFO', message: 'outlet fetched', ...r }));
 }
 
 async function handleBatch(rt: Runtime, event: SQSEvent): Promise<SQSBatchResponse> {

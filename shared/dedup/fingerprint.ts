@@ -46,6 +46,8 @@ export function fingerprint(
   item: FeedItem,
   lines: readonly TextLine[],
   ctx: BoilerplateContext & { readonly decorations?: ReadonlySet<string> },
+  /** The item's key and raw hash, when identifying it computed them already (hashing 5 KB twice is waste). */
+  known?: Pick<IdentifiedItem, 'itemKey' | 'rawHash'>,
 ): ItemFingerprint {
   const { kept, keptWords: words, removed } = stripBoilerplate(lines, ctx);
   const basis = words.length >= MIN_BODY_WORDS ? 'body' : 'item';
@@ -59,8 +61,8 @@ export function fingerprint(
       : sha256(`${CONTENT_HASH_VERSION}-item\u0000${outletId}\u0000${identity}`);
   return {
     identity,
-    itemKey: itemKeyOf(identity),
-    rawHash: rawHashOf(item),
+    itemKey: known?.itemKey ?? itemKeyOf(identity),
+    rawHash: known?.rawHash ?? rawHashOf(item),
     contentHash,
     basis,
     paragraphs: kept,
@@ -102,7 +104,7 @@ export function fingerprintFeed(
   const out = new Map<string, ItemFingerprint>();
   for (const it of wanted) {
     const lines = linesByKey.get(it.itemKey) ?? extractLines(it.item.html);
-    out.set(it.itemKey, fingerprint(outlet.id, it.identity, it.item, lines, { title: it.item.title, otherTitles, recurring, outletName: outlet.name }));
+    out.set(it.itemKey, fingerprint(outlet.id, it.identity, it.item, lines, { title: it.item.title, otherTitles, recurring, outletName: outlet.name }, it));
   }
   return { fingerprints: out, newBoilerplate: [...inDocument].filter((id) => !learned.has(id)) };
 }

@@ -18,7 +18,7 @@
  * stock phrase, a common word, a recurring note — and is neither read as evidence nor chosen as a story's
  * key: over time the words a story writes are the rarer ones.
  */
-import { fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
+import { base36, fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
 import { isMarker, isStopword } from '../text/stopwords.ts';
 import { KEY_STORY_CAP } from '../core/schema.ts';
 
@@ -57,30 +57,49 @@ const MAX_HEADLINE_WORDS = 16;
 
 /**
  * Pairs of consecutive content words, hashed to 53 bits (each word hashed once, the pair mixed from the
- * two), in text order, with the index of the token each starts at.
+ * two), in text order, with the index of the token each starts at. Typed arrays: a long text's features
+ * are numbers in one block, not one heap object each.
  */
-function features(tokens: readonly string[]): { hashes: number[]; startsAt: number[]; words: number[] } {
-  const hashes: number[] = [];
-  const startsAt: number[] = [];
-  const words: number[] = [];
+function features(tokens: readonly string[]): { hashes: Float64Array; startsAt: Int32Array; words: Float64Array } {
+  const hashes = new Float64Array(tokens.length);
+  const startsAt = new Int32Array(tokens.length);
+  const words = new Float64Array(tokens.length);
+  let n = 0;
+  let w = 0;
   let prevA = 0;
   let prevB = 0;
   let prevAt = -1;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     if (isStopword(word)) continue;
-    const a = fnv1a(word, SEED_A);
-    const b = fnv1a(word, SEED_B);
-    if (word.length >= MIN_KEY_WORD_CHARS && !isMarker(word)) words.push(a * 0x200000 + (b & 0x1fffff));
+    const a = fnvBoth(word);
+    const b = secondHash;
+    if (word.length >= MIN_KEY_WORD_CHARS && !isMarker(word)) words[w++] = a * 0x200000 + (b & 0x1fffff);
     if (prevAt >= 0) {
-      hashes.push(pairHash(prevA, prevB, a, b));
-      startsAt.push(prevAt);
+      hashes[n] = pairHash(prevA, prevB, a, b);
+      startsAt[n++] = prevAt;
     }
     prevA = a;
     prevB = b;
     prevAt = i;
   }
-  return { hashes, startsAt, words };
+  return { hashes: hashes.subarray(0, n), startsAt: startsAt.subarray(0, n), words: words.subarray(0, w) };
+}
+
+/** The second hash of the last `fnvBoth` call (a module variable: no pair object per word). */
+let secondHash = 0;
+
+/** `fnv1a(text, SEED_A)`, returned, and `fnv1a(text, SEED_B)`, left in `secondHash`: one pass over the text. */
+function fnvBoth(text: string): number {
+  let a = SEED_A >>> 0;
+  let b = SEED_B >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  secondHash = b >>> 0;
+  return a >>> 0;
 }
 
 function pairHash(a1: number, b1: number, a2: number, b2: number): number {
@@ -105,40 +124,44 @@ function smallest(sorted: readonly number[], k: number, keep: (h: number) => boo
 
 /**
  * The `k` smallest distinct values, ascending: only the smallest features of a text are ever keys, so a
- * long text's are never sorted whole.
+ * long text's are never sorted whole. Kept in a typed array, shifted in place.
  */
-function lowestDistinct(values: readonly number[], k: number): number[] {
-  const out: number[] = [];
-  for (const v of values) {
-    if (out.length === k && v >= out[k - 1]!) continue;
+function lowestDistinct(values: ArrayLike<number>, k: number): number[] {
+  const out = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (size === k && v >= out[k - 1]!) continue;
     let lo = 0;
-    let hi = out.length;
+    let hi = size;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (out[mid]! < v) lo = mid + 1;
       else hi = mid;
     }
-    if (out[lo] === v) continue;
-    out.splice(lo, 0, v);
-    if (out.length > k) out.pop();
+    if (lo < size && out[lo] === v) continue;
+    const end = size < k ? size : k - 1;
+    out.copyWithin(lo + 1, lo, end);
+    out[lo] = v;
+    if (size < k) size++;
   }
-  return out;
+  return Array.from(out.subarray(0, size));
 }
 
 /** Candidates beyond the keys read, for the keys written when the smallest are generic (full). */
 const SPARE_FEATURES = 16;
 
 /** Ascending, each once. A typed array sorts numbers natively: no comparator call per comparison. */
-function sortedDistinct(hashes: readonly number[]): number[] {
+function sortedDistinct(hashes: ArrayLike<number>): number[] {
   const sorted = Float64Array.from(hashes).sort();
   const out: number[] = [];
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;
 }
 
-const bodyKey = (h: number) => `b${h.toString(36)}`;
-const wordKey = (h: number) => `w${h.toString(36)}`;
-const titleKey = (h: number) => `t${h.toString(36)}`;
+const bodyKey = (h: number) => `b${base36(h)}`;
+const wordKey = (h: number) => `w${base36(h)}`;
+const titleKey = (h: number) => `t${base36(h)}`;
 
 function titleFeatures(headline: readonly string[]): number[] {
   const words = headline.slice(0, MAX_HEADLINE_WORDS);
@@ -174,8 +197,13 @@ export function keysOf(tokens: readonly string[], headline: readonly string[], i
     // Features are in text order: those of the span are a prefix.
     let end = 0;
     while (end < startsAt.length && startsAt[end]! < span) end++;
-    const [h] = smallest(sortedDistinct(hashes.slice(0, end)), 1, (x) => usable(x) && !writeLede.includes(x));
-    if (h !== undefined) writeLede.push(h);
+    // The smallest of the span that may be written: one pass, no sort.
+    let h = Infinity;
+    for (let i = 0; i < end; i++) {
+      const x = hashes[i]!;
+      if (x < h && !writeLede.includes(x) && usable(x)) h = x;
+    }
+    if (h !== Infinity) writeLede.push(h);
   }
   const globalWanted = BODY_KEYS - WORD_KEYS - writeLede.length;
   const pickGlobal = () => smallest(all, globalWanted, (h) => !writeLede.includes(h) && usable(h));

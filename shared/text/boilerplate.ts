@@ -11,10 +11,10 @@
  * 3. Recurrence: a line shape (numbers masked) that recurs across many items of one outlet's feed is
  *    that outlet's template, whatever its wording (CCNet's line-frequency idea).
  */
-import { hash53 } from '../core/hash.ts';
+import { base36, hash53 } from '../core/hash.ts';
 import type { TextLine } from './extract.ts';
 import type { RemovedLine } from '../core/model.ts';
-import { cleanText, lineKey, shapeOfTokens, tokens, tokensOfClean } from './normalise.ts';
+import { cleanAndTokens, lineKey, shapeOfTokens, tokens } from './normalise.ts';
 
 export interface BoilerplateContext {
   /** The item's own title. */
@@ -137,8 +137,8 @@ export interface AnalysedLine extends TextLine {
 
 export function analyseLine(line: TextLine | AnalysedLine): AnalysedLine {
   if ('words' in line) return line;
-  const clean = cleanText(line.text);
-  return { text: line.text, linkRatio: line.linkRatio, clean, words: tokensOfClean(clean) };
+  const { clean, words } = cleanAndTokens(line.text);
+  return { text: line.text, linkRatio: line.linkRatio, clean, words };
 }
 
 export interface StrippedText {
@@ -254,7 +254,7 @@ export function edgeOf(text: string): Edge | undefined {
 
 /** The id under which a recurring note or dateline shape is remembered (namespaced, like `shapeId`). */
 export function edgeId(edge: Pick<Edge, 'kind' | 'shape'>): string {
-  return hash53(`edge-${edge.kind}\u0000${edge.shape}`).toString(36);
+  return base36(hash53(`edge-${edge.kind}\u0000${edge.shape}`));
 }
 
 /** Lines at each end of an item where notes and datelines stand. */
@@ -318,7 +318,7 @@ const SHORT_LINE_WORDS = 40;
 
 /** A short, stable id of a line shape (53-bit, base 36): what the store keeps of learned boilerplate. */
 export function shapeId(shape: string): string {
-  return hash53(shape).toString(36);
+  return base36(hash53(shape));
 }
 
 /**

@@ -9,7 +9,7 @@
  * outlet's own name) or because it recurs across the outlet's headlines: in the same feed document or
  * learned from earlier ones (`headlineDecorations`, kept with the outlet's learned boilerplate).
  */
-import { hash53 } from '../core/hash.ts';
+import { base36, hash53 } from '../core/hash.ts';
 import { cleanText, tokens } from './normalise.ts';
 import { isStopword } from './stopwords.ts';
 
@@ -93,7 +93,7 @@ function isKicker(segment: string, ctx: HeadlineContext, outletKey: string): boo
 
 /** The id under which a recurring kicker or tail is remembered (53-bit, base 36, namespaced). */
 export function decorationId(kind: 'kicker' | 'tail', key: string): string {
-  return hash53(`headline-${kind}\u0000${key}`).toString(36);
+  return base36(hash53(`headline-${kind}\u0000${key}`));
 }
 
 /**

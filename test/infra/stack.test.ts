@@ -7,6 +7,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
+import { FETCH_BATCH_CONCURRENCY } from '../../shared/core/config.ts';
 import { ANALYTICS_VIEWS } from '../../shared/analytics/views.ts';
 import { ANALYTICS, BUCKET, JOURNAL, TABLE } from '../../shared/core/schema.ts';
 
@@ -116,7 +117,8 @@ describe('FeedmergeStack', () => {
       FunctionName: { Ref: Match.stringLikeRegexp('^PipelineFetch') },
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineFetchQueue'), 'Arn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BatchSize: 10,
+      // A batch is worked all at once: the invocation lasts about as long as its slowest fetch.
+      BatchSize: FETCH_BATCH_CONCURRENCY,
       ScalingConfig: { MaximumConcurrency: 10 },
     });
     // Publish is triggered by fetch's "stories changed" signals, batched.
