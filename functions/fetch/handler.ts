@@ -62,6 +62,8 @@ function fetchMetrics(reports: readonly FetchReport[]): Record<string, number> {
  * one line per invocation carrying the metrics of all its outlets.
  */
 function logReports(reports: readonly FetchReport[], failedJobs: number): void {
+  // Only in Lambda: locally, stdout belongs to the CLI's data output (the runner logs its own way).
+  if (!process.env.AWS_LAMBDA_FUNCTION_NAME) return;
   for (const line of outletLogLines(reports)) console.log(line);
   const statuses: Record<string, number> = {};
   for (const r of reports) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
