@@ -471,8 +471,24 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  async recentStories(limit: number, cache?: StoryCache): Promise<StoryWithCopies[]> {
-    return this.listStories({ limit }, cache);
+  async recentStories(limit: number, cache?: StoryCache, fresh?: ReadonlyMap<string, string>): Promise<StoryWithCopies[]> {
+    const listed = await this.listStories({ limit }, cache);
+    if (!fresh || fresh.size === 0) return listed;
+    // Stories written a moment ago may not be in the index yet: those with a copy published late enough to
+    // be among the `limit` latest are read by id. (A story is never published after any of its copies.)
+    const cutoff = listed.length >= limit ? listed[limit - 1]!.story.published : '';
+    const have = new Set(listed.map((s) => s.story.storyId));
+    const extra = [...fresh].filter(([id, latestCopy]) => !have.has(id) && latestCopy >= cutoff).map(([id]) => id);
+    const read = await mapConcurrent(extra, READ_CONCURRENCY, async (id) => {
+      const held = cache?.get(id);
+      if (held) return held;
+      const story = await this.getStory(id);
+      if (story) cache?.set(id, story);
+      return story;
+    });
+    const all = new Map(listed.map((s) => [s.story.storyId, s]));
+    for (const s of read) if (s && s.copies.length > 0 && !all.has(s.story.storyId)) all.set(s.story.storyId, s);
+    return [...all.values()].sort(newestFirst).slice(0, limit);
   }
 
   /** Stories newest first (by earliest publication), served by Query on the indexes, never Scan. */
@@ -501,7 +517,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
           s !== undefined && s.copies.length > 0 && (!query.since || s.story.published >= query.since) && (!query.until || s.story.published < query.until),
       )
       .filter((s) => !listed.has(s.story.storyId) && listed.add(s.story.storyId) !== undefined)
-      .sort((a, b) => b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId))
+      .sort(newestFirst)
       .slice(0, query.limit);
   }
 
@@ -696,6 +712,11 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     }
     return out;
   }
+}
+
+/** Newest first by earliest publication; ties by id. */
+function newestFirst(a: StoryWithCopies, b: StoryWithCopies): number {
+  return b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId);
 }
 
 function copyKey(copy: Pick<CopyRecord, 'outletId' | 'itemKey'>): string {

@@ -110,8 +110,10 @@ export interface StoryReader {
   /**
    * The `limit` stories with the latest earliest-publication dates, newest first, with their copies.
    * With `cache`, a story it holds (by the id the index lists) is not read, and one read is added to it.
+   * `fresh`: stories just written (id → their latest copy's publication, ISO), which the eventually
+   * consistent index may not list yet: read by id if they could be among the latest.
    */
-  recentStories(limit: number, cache?: StoryCache): Promise<StoryWithCopies[]>;
+  recentStories(limit: number, cache?: StoryCache, fresh?: ReadonlyMap<string, string>): Promise<StoryWithCopies[]>;
 }
 
 /** Stories by the id an index lists them under (a merged story's id gives its survivor). */

@@ -11,7 +11,6 @@
 import type { StoryWithCopies } from '../core/model.ts';
 import type { StoryCache } from '../core/ports.ts';
 import { JOURNAL } from '../core/schema.ts';
-import { entriesAfter, type JournalEntry } from '../analytics/export.ts';
 
 export interface PublishState {
   /** When the stories were read: the journal from then (less the overlap) says what changed since. */
@@ -43,11 +42,6 @@ export function readPublishState(body: string | undefined, now: Date): PublishSt
 
 export function writePublishState(state: PublishState): string {
   return JSON.stringify({ format: FORMAT, ...state });
-}
-
-/** The stories the journal says changed since `state` was written (`read`: the journal from `exportReadsFrom(state.through)` on). */
-export function changedSince(state: PublishState, read: readonly JournalEntry[]): Set<string> {
-  return new Set(entriesAfter(read, state.through, state.tail).flatMap((e) => e.stories));
 }
 
 /**

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
-import { exportJournal, exportReadsFrom, tailOf, type AnalyticsSink, type ExportReport, type JournalEntry, type JournalStore, type StoryRecordReader } from '../analytics/export.ts';
-import { changedSince, readPublishState, RenderCache, writePublishState } from './publish-cache.ts';
+import { entriesAfter, exportJournal, exportReadsFrom, tailOf, type AnalyticsSink, type ExportReport, type JournalEntry, type JournalStore, type StoryRecordReader } from '../analytics/export.ts';
+import { readPublishState, RenderCache, writePublishState } from './publish-cache.ts';
 
 export interface PublishDeps {
   readonly stories: StoryReader;
@@ -63,12 +63,14 @@ export interface RenderReuse {
   readonly cache: RenderCache;
   /** Canonical paragraphs by content hash (null: no text). */
   readonly texts: Map<string, readonly string[] | null>;
+  /** Stories the journal shows written since the last rendering → their latest copy's publication (ISO). */
+  readonly fresh?: ReadonlyMap<string, string>;
 }
 
 /** Renders the merged feed from the current records (what `publishFeeds` would write). */
 export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>, reuse?: RenderReuse): Promise<RenderedFeeds & { stories: number; dueAt?: string }> {
   const now = (deps.now ?? (() => new Date()))().getTime();
-  const all = await deps.stories.recentStories(deps.feed.limit, reuse?.cache);
+  const all = await deps.stories.recentStories(deps.feed.limit, reuse?.cache, reuse?.fresh);
   const releaseAt = (entry: (typeof all)[number]) => (entry.story.words > 0 ? 0 : Date.parse(entry.story.firstSeen) + HEADLINE_HOLD_MS);
   const recent = all.filter((entry) => releaseAt(entry) <= now);
   // The first held-back story to fall due: the feed changes then, though no record does.
@@ -100,13 +102,15 @@ function settingsOf(feed: PublishDeps['feed']): string {
 
 /**
  * Whether the feed objects already show everything: no change counted since, no held story due (and,
- * with `analytics`, the journal written out past the last change).
+ * with `analytics`, the journal written out past the last change). Without `journaled` (the rendering
+ * read the stories the journal names by id), a rendering too soon after the last change is not trusted:
+ * the index may not have shown it yet.
  */
-export function upToDate(marker: FeedMarker, settings: string, now: number, analytics = false): boolean {
+export function upToDate(marker: FeedMarker, settings: string, now: number, opts: { readonly analytics?: boolean; readonly journaled?: boolean } = {}): boolean {
   if (marker.publishedVersion === undefined || marker.publishedVersion !== marker.version || marker.publishedSettings !== settings) return false;
   if (marker.dueAt && Date.parse(marker.dueAt) <= now) return false;
-  if (analytics && marker.changedAt && !(marker.exportedThrough && marker.exportedThrough >= marker.changedAt)) return false;
-  // Rendered too soon after the last change, the index may not have shown it yet.
+  if (opts.analytics && marker.changedAt && !(marker.exportedThrough && marker.exportedThrough >= marker.changedAt)) return false;
+  if (opts.journaled) return true;
   return !marker.changedAt || (marker.publishedAt !== undefined && Date.parse(marker.publishedAt) >= Date.parse(marker.changedAt) + INDEX_SETTLE_MS);
 }
 
@@ -115,7 +119,8 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   const nowIso = now.toISOString();
   const settings = settingsOf(deps.feed);
   const marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
-  if (marker && upToDate(marker, settings, now.getTime(), deps.analytics !== undefined)) return { stories: 0, written: [], skipped: true };
+  const journaled = deps.journal !== undefined && deps.state !== undefined;
+  if (marker && upToDate(marker, settings, now.getTime(), { analytics: deps.analytics !== undefined, journaled })) return { stories: 0, written: [], skipped: true };
 
   // The journal, read once: since the cache was written (what changed) and since the last export.
   const previous = deps.journal && deps.state ? readPublishState(await deps.state.getPublishState(), now) : undefined;
@@ -131,8 +136,10 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
     ? await exportJournal({ from: marker?.exportedThrough, to: nowIso, tail: marker?.exportedTail }, journal, deps.analytics)
     : undefined;
 
-  const changed = previous ? changedSince(previous, journal) : new Set<string>();
-  const reuse = deps.state && deps.journal ? { cache: new RenderCache(previous, changed), texts: new Map(previous?.texts ?? []) } : undefined;
+  // What the journal shows written since the last rendering (without a cache: in the last minute).
+  const recent = previous ? entriesAfter(journal, previous.through, previous.tail) : journal;
+  const changed = new Set(recent.flatMap((e) => e.stories));
+  const reuse = journaled ? { cache: new RenderCache(previous, changed), texts: new Map(previous?.texts ?? []), fresh: latestCopies(recent) } : undefined;
   const rendered = await publicationFeeds({ ...deps, now: () => now }, reuse);
   const written: FeedFormat[] = [];
   for (const format of FORMATS) {
@@ -157,6 +164,18 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
     });
   }
   return { stories: rendered.stories, written, ...(exported ? { exported } : {}), ...(reuse ? { cachedStories: reuse.cache.hits } : {}) };
+}
+
+/** Each story with a copy in these journal entries → its latest copy's publication (ISO 8601). */
+function latestCopies(entries: readonly JournalEntry[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of entries) {
+    for (const c of e.copies) {
+      const at = new Date(c.published_ms).toISOString();
+      if (at > (out.get(c.story_id) ?? '')) out.set(c.story_id, at);
+    }
+  }
+  return out;
 }
 
 /** A feed URL fit to publish: no credentials, no query string (tokens travel there). */
