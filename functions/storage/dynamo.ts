@@ -464,9 +464,17 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     return out;
   }
 
-  /** The outlet's fetch state alone (operators, tests). */
   async getState(outletId: string): Promise<OutletState | undefined> {
-    return (await this.getOutlet(outletId)).state;
+    const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletState(outletId)), ConsistentRead: true }));
+    if (!res.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...state } = unmarshall(res.Item);
+    return state as OutletState;
+  }
+
+  async getBoilerplate(outletId: string): Promise<ReadonlySet<string>> {
+    const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletBoilerplate(outletId)), ConsistentRead: true }));
+    const shapes = res.Item ? unmarshall(res.Item).shapes : undefined;
+    return shapes instanceof Set ? (shapes as Set<string>) : new Set<string>();
   }
 
   // ---- reading ---------------------------------------------------------------------------------

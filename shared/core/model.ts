@@ -199,6 +199,8 @@ export interface OutletState {
   readonly consecutiveFailures: number;
   /** Not fetched before this instant (the server's Retry-After, back-off after consecutive failures). */
   readonly nextFetchAfter?: string;
+  /** The items of the last document ingested, as a digest (shared/dedup/seen.ts). */
+  readonly seen?: string;
 }
 
 /** What fetching one outlet did: the unit of the runner's progress lines and summary. */

@@ -101,6 +101,10 @@ export interface OutletMemory {
 export interface OutletStateStore {
   /** One read: state and learned boilerplate together. */
   getOutlet(outletId: string): Promise<OutletMemory>;
+  /** The fetch state alone (one small consistent read: what every fetch needs). */
+  getState(outletId: string): Promise<OutletState | undefined>;
+  /** The learned boilerplate alone (what an ingest with new or changed items needs). */
+  getBoilerplate(outletId: string): Promise<ReadonlySet<string>>;
   putState(state: OutletState): Promise<void>;
   /** Adds line shapes to the outlet's learned boilerplate (a set: idempotent). */
   learnBoilerplate(outletId: string, shapeIds: readonly string[]): Promise<void>;

@@ -58,6 +58,11 @@ export function identityClaims(items: readonly FeedItem[]): IdentityClaim[] {
   return out;
 }
 
+/** The GUIDs more than one item of this document carries. */
+export function sharedGuids(claims: readonly IdentityClaim[]): Set<string> {
+  return new Set([...byGuid(claims)].filter(([, group]) => group.length > 1).map(([guid]) => guid));
+}
+
 /** Keys to read first: every claim's plain identity. */
 export function plainKeys(claims: readonly IdentityClaim[]): string[] {
   return claims.map((c) => itemKeyOf(c.plain));

@@ -25,8 +25,9 @@ import type { FeedItem, ItemRecord, MatchKind, Outlet, StoryRecord, StorySummary
 import type { ContentStore, StoryStore } from '../core/ports.ts';
 import { MAX_MERGE_REDIRECTS } from '../core/schema.ts';
 import { tokens } from '../text/normalise.ts';
-import { fingerprintFeed } from './fingerprint.ts';
-import { identityClaims, needsQualifiedLookup, plainKeys, settleIdentities } from './identity.ts';
+import { fingerprintFeed, itemKeyOf, rawHashOf } from './fingerprint.ts';
+import { identityClaims, needsQualifiedLookup, plainKeys, settleIdentities, sharedGuids, type IdentityClaim } from './identity.ts';
+import { seenDigest, seenEntry } from './seen.ts';
 import { decide, mergeOrder, type CandidateStory, type ItemEvidence } from './decide.ts';
 import { isTitleKey, KEY_STORY_CAP, keysOf } from './keys.ts';
 import { copyKey, publicationDate, type PreparedItem } from './records.ts';
@@ -48,6 +49,8 @@ export interface IngestCounts {
 export interface IngestResult extends IngestCounts {
   /** Boilerplate line shapes and headline decorations this document taught (to remember for the outlet). */
   readonly newBoilerplate: string[];
+  /** The digest of this document's items (seen.ts), for the outlet's state. */
+  readonly seen: string;
 }
 
 export interface IngestDeps {
@@ -55,8 +58,10 @@ export interface IngestDeps {
   readonly contents: ContentStore;
   /** The ingest time: `firstSeen`, and the date of items that carry none. */
   readonly now: Date;
-  /** Boilerplate shapes and headline decorations learned from this outlet before. */
-  readonly learned?: ReadonlySet<string>;
+  /** Boilerplate shapes and headline decorations learned from this outlet before (read only if an item is new or changed). */
+  readonly learned?: ReadonlySet<string> | (() => Promise<ReadonlySet<string>>);
+  /** The digest of the outlet's last document (seen.ts): its unchanged items are not read. */
+  readonly seen?: ReadonlySet<string>;
   readonly thresholds?: NearThresholds;
   /** Records what each committed chunk of items changed, for the analytics copy (before its items are marked seen). */
   readonly journal?: (change: JournalChange) => Promise<void>;
@@ -77,15 +82,27 @@ const PROFILE_CACHE = 256;
 export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], deps: IngestDeps): Promise<IngestResult> {
   // Identities first (see identity.ts): a second, usually empty, read settles GUIDs shared by two items.
   const claims = identityClaims(items);
-  const known = new Map(await deps.stories.getItems(outlet.id, plainKeys(claims)));
+  // Items the last document carried unchanged (and not sharing a GUID here) need no read: they stand for
+  // their own record, under their plain identity and link.
+  const shared = sharedGuids(claims);
+  const unchanged = (c: IdentityClaim) => !(c.guid !== undefined && shared.has(c.guid)) && deps.seen !== undefined && deps.seen.has(seenEntry(itemKeyOf(c.plain), rawHashOf(c.item)));
+  const seenBefore = claims.filter(unchanged);
+  const toRead = claims.filter((c) => !unchanged(c));
+  const known = new Map(toRead.length > 0 ? await deps.stories.getItems(outlet.id, plainKeys(toRead)) : []);
+  for (const c of seenBefore) {
+    const itemKey = itemKeyOf(c.plain);
+    known.set(itemKey, { outletId: outlet.id, itemKey, storyId: '', rawHash: rawHashOf(c.item), contentHash: '', url: c.item.link?.trim() ?? '' });
+  }
   const qualified = needsQualifiedLookup(claims, known);
   if (qualified.length > 0) for (const [k, v] of await deps.stories.getItems(outlet.id, qualified)) known.set(k, v);
   const identified = settleIdentities(claims, known);
+  const seen = seenDigest(identified);
   const todo = identified.filter((it) => known.get(it.itemKey)?.rawHash !== it.rawHash);
   const counts = { items: identified.length, unchanged: identified.length - todo.length, newStories: 0, merged: 0, nearMerged: 0, updated: 0 };
-  if (todo.length === 0) return { ...counts, newBoilerplate: [] };
+  if (todo.length === 0) return { ...counts, newBoilerplate: [], seen };
 
-  const { fingerprints, newBoilerplate } = fingerprintFeed(outlet, identified, todo, deps.learned);
+  const learned = typeof deps.learned === 'function' ? await deps.learned() : deps.learned;
+  const { fingerprints, newBoilerplate } = fingerprintFeed(outlet, identified, todo, learned);
   const prepared: Array<PreparedItem | undefined> = todo
     .map((it) => {
       const fp = fingerprints.get(it.itemKey)!;
@@ -121,7 +138,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
       if (outcome === 'near') counts.nearMerged++;
     }
   }
-  return { ...counts, newBoilerplate };
+  return { ...counts, newBoilerplate, seen };
 }
 
 /** What one ingest reads, decides and writes; caches what stays true for the length of a document. */

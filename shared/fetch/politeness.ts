@@ -41,7 +41,7 @@ export const STATE_REFRESH_MS = 24 * 3600 * 1000;
 export function stateNeedsWrite(previous: OutletState | undefined, next: OutletState): boolean {
   if (!previous) return true;
   const same = <K extends keyof OutletState>(k: K) => (previous[k] ?? null) === (next[k] ?? null);
-  if (!(['etag', 'lastModified', 'lastStatus', 'lastError', 'consecutiveFailures', 'nextFetchAfter'] as const).every(same)) return true;
+  if (!(['etag', 'lastModified', 'lastStatus', 'lastError', 'consecutiveFailures', 'nextFetchAfter', 'seen'] as const).every(same)) return true;
   const age = (at: string | undefined) => (at ? Date.parse(next.lastFetchAt ?? '') - Date.parse(at) : Infinity);
   return !(age(previous.lastFetchAt) < STATE_REFRESH_MS) || (next.lastSuccessAt !== undefined && !(age(previous.lastSuccessAt) < STATE_REFRESH_MS));
 }

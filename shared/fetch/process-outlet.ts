@@ -14,6 +14,7 @@ import { nextFetchAfter, parseRetryAfter, stateNeedsWrite } from './politeness.t
 import type { HostGate } from './host-gate.ts';
 import { journalEntry, type JournalStore } from '../analytics/export.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
+import { parseSeen } from '../dedup/seen.ts';
 import type { NearThresholds } from '../dedup/similarity.ts';
 
 export interface ProcessOutletDeps {
@@ -38,8 +39,8 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   const clock = deps.now ?? (() => new Date());
   const started = Date.now();
   const now = clock();
-  const memory = await deps.states.getOutlet(outlet.id);
-  const previous = memory.state;
+  // The state alone: a 304 needs nothing else (the learned boilerplate is read only to ingest).
+  const previous = await deps.states.getState(outlet.id);
   const base = emptyReport(outlet.id);
   // Its server asked for a pause, or it kept failing: not before then (no request, no write).
   if (previous?.nextFetchAfter && Date.parse(previous.nextFetchAfter) > now.getTime()) {
@@ -51,6 +52,7 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     const next = nextFetchAfter(now, consecutiveFailures, parseRetryAfter(retryAfter, now));
     await deps.states.putState({
       ...keepValidators(previous),
+      ...(previous?.seen ? { seen: previous.seen } : {}),
       outletId: outlet.id,
       lastFetchAt: now.toISOString(),
       lastSuccessAt: previous?.lastSuccessAt,
@@ -72,10 +74,11 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   }
 
   // Written only when it changed (or is a day old): a steady outlet costs no write per fetch.
-  const succeeded = async (validators: Pick<OutletState, 'etag' | 'lastModified'>, status: number): Promise<void> => {
+  const succeeded = async (validators: Pick<OutletState, 'etag' | 'lastModified'>, status: number, seen = previous?.seen): Promise<void> => {
     const next: OutletState = {
       outletId: outlet.id,
       ...validators,
+      ...(seen ? { seen } : {}),
       lastFetchAt: now.toISOString(),
       lastSuccessAt: now.toISOString(),
       lastStatus: status,
@@ -98,20 +101,22 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
   }
   // A feed is newest-first by convention; an absurdly long one is cut, not rejected.
   const bounded = items.slice(0, deps.limits.maxItems);
-  const { newBoilerplate, ...counts } = await ingestFeed(outlet, bounded, {
+  let learned: ReadonlySet<string> | undefined;
+  const { newBoilerplate, seen, ...counts } = await ingestFeed(outlet, bounded, {
     stories: deps.stories,
     contents: deps.contents,
     now,
-    learned: memory.boilerplate,
+    learned: async () => (learned = await deps.states.getBoilerplate(outlet.id)),
+    seen: parseSeen(previous?.seen),
     thresholds: deps.thresholds,
     // Stamped when written (not when the fetch began): publish reads the journal by that time.
     ...(deps.journal ? { journal: (change) => deps.journal!.appendJournal(journalEntry(outlet.id, change, clock().toISOString())) } : {}),
     ...(deps.marker ? { feedChanged: () => deps.marker!.bumpFeedVersion(now.toISOString()) } : {}),
   });
-  if (newBoilerplate.length > 0 && memory.boilerplate.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {
+  if (newBoilerplate.length > 0 && learned !== undefined && learned.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {
     await deps.states.learnBoilerplate(outlet.id, newBoilerplate);
   }
-  await succeeded({ etag: outcome.etag, lastModified: outcome.lastModified }, 200);
+  await succeeded({ etag: outcome.etag, lastModified: outcome.lastModified }, 200, seen);
   return { ...base, ...counts, status: 'fetched', httpStatus: 200, durationMs: Date.now() - started };
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The digest of an outlet's last document (shared/dedup/seen.ts), against the real stores: a feed sent
+ * whole every time, or changed only in its channel dates, reads none of its ITEM records; a new item
+ * reads its own alone; an edited item is still noticed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outlet } from '../../shared/core/model.ts';
+import type { StoryStore } from '../../shared/core/ports.ts';
+import { parseSeen, seenDigest, seenEntry } from '../../shared/dedup/seen.ts';
+import { processOutlet } from '../../shared/fetch/process-outlet.ts';
+import { startHarness, type Harness, runtime } from './harness.ts';
+
+const T0 = Date.UTC(2026, 10, 22, 8);
+const feed = (built: string, items: string) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title><lastBuildDate>${built}</lastBuildDate>${items}</channel></rss>`;
+const item = (guid: string, title: string, body: string) => `<item><title>${title}</title><guid>${guid}</guid><link>https://ledger.example/${guid}</link><description>${body}</description></item>`;
+const A = item('a', 'Mill reopens', 'The old paper mill on the river reopened on Monday with forty jobs, after eight years closed and a long search for a buyer willing to repair the roof.');
+const B = item('b', 'Bridge closed', 'The footbridge by the station is closed for a month while engineers replace the rusted handrails and check the bolts that hold the deck to the piers.');
+const C = item('c', 'Choir wins prize', 'The town choir won first prize at the regional festival on Saturday, singing three songs in Welsh that the director had arranged for twenty voices.');
+
+describe('items the last document carried are not read again', () => {
+  let h: Harness;
+  let outlet: Outlet;
+  beforeAll(async () => {
+    h = await startHarness();
+    outlet = { id: 'ledger', name: 'Ledger', url: `${h.baseUrl}ledger.xml` };
+  });
+  afterAll(async () => h?.close());
+
+  /** Fetches at T0 + minutes; returns the report and the ITEM keys it read. */
+  const fetchAt = async (minutes: number) => {
+    const { table, bucket, config } = runtime();
+    const read: string[] = [];
+    const stories: StoryStore = new Proxy(table, {
+      get: (target, prop, receiver) =>
+        prop === 'getItems'
+          ? (outletId: string, keys: readonly string[]) => (read.push(...keys), target.getItems(outletId, keys))
+          : Reflect.get(target, prop, receiver),
+    });
+    const report = await processOutlet(outlet, { stories, contents: bucket, states: table, limits: config.fetch, now: () => new Date(T0 + minutes * 60_000) });
+    return { report, read };
+  };
+
+  it('reads every item once, then none while the document only changes its dates, then only what is new', async () => {
+    // A server without validators: the whole body every time.
+    h.routes.set('/ledger.xml', { kind: 'feed', body: feed('Sun, 22 Nov 2026 08:00:00 GMT', A + B), ignoreConditional: true });
+    const first = await fetchAt(0);
+    expect(first.report).toMatchObject({ status: 'fetched', newStories: 2 });
+    expect(first.read).toHaveLength(2);
+
+    h.routes.set('/ledger.xml', { kind: 'feed', body: feed('Sun, 22 Nov 2026 08:15:00 GMT', A + B), ignoreConditional: true });
+    const again = await fetchAt(15);
+    expect(again.report).toMatchObject({ status: 'fetched', unchanged: 2, newStories: 0 });
+    expect(again.read).toEqual([]);
+
+    h.routes.set('/ledger.xml', { kind: 'feed', body: feed('Sun, 22 Nov 2026 08:30:00 GMT', C + A + B), ignoreConditional: true });
+    const newer = await fetchAt(30);
+    expect(newer.report).toMatchObject({ newStories: 1, unchanged: 2 });
+    expect(newer.read).toHaveLength(1);
+
+    // An edited item is not in the digest as it is now: read, and recorded as an edit.
+    h.routes.set('/ledger.xml', { kind: 'feed', body: feed('Sun, 22 Nov 2026 08:45:00 GMT', C + A.replace('forty jobs', 'forty-two jobs') + B), ignoreConditional: true });
+    const edited = await fetchAt(45);
+    expect(edited.report).toMatchObject({ updated: 1, unchanged: 2 });
+    expect(edited.read).toHaveLength(1);
+    expect(parseSeen((await runtime().table.getState('ledger'))?.seen).size).toBe(3);
+  });
+});
+
+describe('seen digest', () => {
+  it('has one fixed-size entry per item, newest first, and reads back; anything malformed reads as nothing', () => {
+    const items = [
+      { itemKey: 'a'.repeat(32), rawHash: '1'.repeat(64) },
+      { itemKey: 'b'.repeat(32), rawHash: '2'.repeat(64) },
+    ];
+    const digest = seenDigest(items);
+    expect(digest).toHaveLength(28);
+    expect([...parseSeen(digest)]).toEqual(items.map((i) => seenEntry(i.itemKey, i.rawHash)));
+    expect(parseSeen(`${digest}x`).size).toBe(0);
+    expect(parseSeen(undefined).size).toBe(0);
+    expect(seenEntry('a'.repeat(32), '1'.repeat(64))).not.toBe(seenEntry('a'.repeat(32), '3'.repeat(64)));
+  });
+});
