@@ -24,8 +24,10 @@ export const PRICES = {
 export interface Rates {
   /** Per outlet fetch when its feed did not change: storage units and requests, all included. */
   readonly perFetch: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
-  /** Per new item: what the cycle that brought it did beyond a steady cycle, shared out. */
+  /** Per new item: what the fetches that brought it did beyond a steady cycle's, shared out. */
   readonly perNewItem: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
+  /** Per cycle that brought anything: publish (the journal, the changed stories, the feed objects, the analytics logs). */
+  readonly perChangedCycle: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
   /** Wall times of outlet fetches (network, parse, ingest) in a cycle with new items, seconds. */
   readonly fetchSeconds: readonly number[];
   /** Log bytes written per outlet fetch whatever it brought (a steady outlet: none). */
@@ -56,7 +58,7 @@ export const DEPLOYED: Omit<Deployment, 'outlets'> = {
   fetchMemoryGb: 0.5,
   alarms: 9,
   // functions/metrics.ts ESSENTIAL_METRICS (the dashboard's are opt-in)
-  metrics: 3,
+  metrics: 2,
 };
 
 /**
@@ -92,12 +94,16 @@ export interface MonthlyCost {
 export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
   const fetches = d.outlets * d.cyclesPerMonth;
   const newItems = d.outlets * d.newItemsPerOutletPerDay * 30;
+  // Every cycle brings new items at these rates (20 a day per outlet is 0.2 a cycle: 20 a cycle at 100 outlets).
+  const changedCycles = d.cyclesPerMonth;
   const dynamodb =
     fetches * (r.perFetch.readUnits * PRICES.dynamoReadUnit + r.perFetch.writeUnits * PRICES.dynamoWriteUnit) +
-    newItems * (r.perNewItem.readUnits * PRICES.dynamoReadUnit + r.perNewItem.writeUnits * PRICES.dynamoWriteUnit);
+    newItems * (r.perNewItem.readUnits * PRICES.dynamoReadUnit + r.perNewItem.writeUnits * PRICES.dynamoWriteUnit) +
+    changedCycles * (r.perChangedCycle.readUnits * PRICES.dynamoReadUnit + r.perChangedCycle.writeUnits * PRICES.dynamoWriteUnit);
   const s3 =
     fetches * (r.perFetch.s3Gets * PRICES.s3Get + r.perFetch.s3Puts * PRICES.s3Put) +
-    newItems * (r.perNewItem.s3Gets * PRICES.s3Get + r.perNewItem.s3Puts * PRICES.s3Put);
+    newItems * (r.perNewItem.s3Gets * PRICES.s3Get + r.perNewItem.s3Puts * PRICES.s3Put) +
+    changedCycles * (r.perChangedCycle.s3Gets * PRICES.s3Get + r.perChangedCycle.s3Puts * PRICES.s3Put);
   // A fetch invocation takes as many rounds of fetches as its batch needs at its concurrency; a round
   // lasts as long as its slowest fetch.
   const invocations = Math.ceil(d.outlets / d.fetchBatch) * d.cyclesPerMonth;

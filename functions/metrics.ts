@@ -7,11 +7,12 @@ export const METRICS_NAMESPACE = 'Feedmerge';
 export type MetricValues = Record<string, number>;
 
 /**
- * The metrics CloudWatch keeps by default ($0.30 each a month): what the alarms watch and the two figures
- * an operator looks at first. The others (`FEEDMERGE_DETAILED_METRICS=true`, set with the dashboard) stay
- * in the log line as plain fields, for Logs Insights, at no metric cost.
+ * The metrics CloudWatch keeps by default ($0.30 each a month): what the "not published" alarm watches,
+ * and the outlets that failed (the health an operator looks at first). The others
+ * (`FEEDMERGE_DETAILED_METRICS=true`, set with the dashboard) stay in the log line as plain fields, for
+ * Logs Insights, at no metric cost.
  */
-export const ESSENTIAL_METRICS: ReadonlySet<string> = new Set(['Published', 'OutletsFailed', 'NewStories']);
+export const ESSENTIAL_METRICS: ReadonlySet<string> = new Set(['Published', 'OutletsFailed']);
 
 /**
  * One log line with these metrics; `fields` ride along in the same line (a log line that is also the

@@ -465,7 +465,9 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   }
 
   async getState(outletId: string): Promise<OutletState | undefined> {
-    const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletState(outletId)), ConsistentRead: true }));
+    // Eventually consistent (half the read units): it was written by this outlet's previous fetch, a
+    // schedule interval ago.
+    const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletState(outletId)) }));
     if (!res.Item) return undefined;
     const { pk: _pk, sk: _sk, ...state } = unmarshall(res.Item);
     return state as OutletState;

@@ -197,7 +197,7 @@ describe('handlers with AWS event shapes', () => {
     const summary = parsed[1]!;
     expect(summary).toMatchObject({ OutletsFetched: 1, OutletsFailed: 1, outlets: 2 });
     // Metrics CloudWatch keeps (and bills): the essential ones only; the rest ride along as fields.
-    expect(summary._aws!.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name).sort()).toEqual(['NewStories', 'OutletsFailed']);
+    expect(summary._aws!.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name).sort()).toEqual(['OutletsFailed']);
   });
 
   it('publish, on a scheduled event or an SQS signal, writes the feed only when it changed', async () => {
