@@ -63,7 +63,7 @@ export interface IngestDeps {
   /** The digest of the outlet's last document (seen.ts): its unchanged items are not read. */
   readonly seen?: ReadonlySet<string>;
   readonly thresholds?: NearThresholds;
-  /** Records what each committed chunk of items changed, for the analytics copy (before its items are marked seen). */
+  /** Records what each committed chunk of items changed, before its items are marked seen (publish reads it). */
   readonly journal?: (change: JournalChange) => Promise<void>;
   /** Tells publish that stories changed: once per document that changed any, after its other writes. */
   readonly feedChanged?: () => Promise<void>;

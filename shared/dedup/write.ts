@@ -66,7 +66,7 @@ export class StoryWriter {
     private readonly stories: StoryStore,
     private readonly contents: ContentStore,
     private readonly nowIso: string,
-    /** Records what a chunk changed for the analytics copy (analytics/export.ts); none: no analytics copy. */
+    /** Records what a chunk changed (analytics/export.ts): how publish learns it, and the analytics copy's source. */
     private readonly journal?: (change: JournalChange) => Promise<void>,
     /** Tells publish that stories changed (the feed's version marker). */
     private readonly feedChanged?: () => Promise<void>,

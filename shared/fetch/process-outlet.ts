@@ -26,7 +26,7 @@ export interface ProcessOutletDeps {
   readonly hosts?: HostGate;
   /** The feed's version marker: counted when an ingest changed stories (none: publish always renders). */
   readonly marker?: FeedMarkerStore;
-  /** Where what each ingest changed is journaled for the analytics copy (none: not kept). */
+  /** Where what each ingest changed is journaled: publish reads it (and writes the analytics copy from it). */
   readonly journal?: JournalStore;
   readonly thresholds?: NearThresholds;
   readonly now?: () => Date;
