@@ -28,8 +28,10 @@ export interface Rates {
   readonly perNewItem: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
   /** Per cycle that brought anything: publish (the journal, the changed stories, the feed objects, the analytics logs). */
   readonly perChangedCycle: { readonly readUnits: number; readonly writeUnits: number; readonly s3Gets: number; readonly s3Puts: number };
-  /** Wall times of outlet fetches (network, parse, ingest) in a cycle with new items, seconds. */
+  /** Wall times of the fetches of outlets with new items (network, parse, ingest), seconds. */
   readonly fetchSeconds: readonly number[];
+  /** Wall times of the fetches of outlets with nothing new (a 304), seconds. */
+  readonly steadyFetchSeconds: readonly number[];
   /** Log bytes written per outlet fetch whatever it brought (a steady outlet: none). */
   readonly logBytesPerFetch: number;
   /** Log bytes of the per-outlet lines per new item (a line only for an outlet that changed something). */
@@ -70,15 +72,22 @@ const POLLS_PER_QUEUE_MONTH = 2 * 43_200;
 const PLATFORM_LOG_BYTES = 300;
 
 /**
- * The expected longest of `k` fetches drawn from the measured ones: an invocation working `k` outlets at
- * once lasts as long as its slowest (exact over the empirical distribution).
+ * The expected longest of `k` fetches, each drawn from the measured ones — those of outlets with news with
+ * probability `pNews`, else those of outlets without: an invocation working `k` outlets at once lasts as
+ * long as its slowest. Exact over the two empirical distributions.
  */
-export function expectedMaxSeconds(samples: readonly number[], k: number): number {
-  if (samples.length === 0) return 0;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const n = sorted.length;
+export function expectedMaxSeconds(news: readonly number[], steady: readonly number[], pNews: number, k: number): number {
+  const points = [...new Set([...news, ...steady])].sort((a, b) => a - b);
+  if (points.length === 0) return 0;
+  const cdf = (xs: readonly number[], x: number) => (xs.length === 0 ? 1 : xs.filter((v) => v <= x).length / xs.length);
+  const F = (x: number) => pNews * cdf(news, x) + (1 - pNews) * cdf(steady.length > 0 ? steady : news, x);
   let expected = 0;
-  for (let i = 0; i < n; i++) expected += sorted[i]! * (((i + 1) / n) ** k - (i / n) ** k);
+  let below = 0;
+  for (const x of points) {
+    const at = F(x) ** k;
+    expected += x * (at - below);
+    below = at;
+  }
   return expected;
 }
 
@@ -109,7 +118,9 @@ export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
   const invocations = Math.ceil(d.outlets / d.fetchBatch) * d.cyclesPerMonth;
   const batch = Math.min(d.fetchBatch, d.outlets);
   const rounds = Math.ceil(batch / d.fetchBatchConcurrency);
-  const fetchGbSeconds = invocations * rounds * expectedMaxSeconds(r.fetchSeconds, Math.min(batch, d.fetchBatchConcurrency)) * d.fetchMemoryGb;
+  // An outlet has news in a cycle with the Poisson chance of at least one of its new items falling in it.
+  const pNews = 1 - Math.exp(-d.newItemsPerOutletPerDay / (d.cyclesPerMonth / 30));
+  const fetchGbSeconds = invocations * rounds * expectedMaxSeconds(r.fetchSeconds, r.steadyFetchSeconds, pNews, Math.min(batch, d.fetchBatchConcurrency)) * d.fetchMemoryGb;
   // dispatch (256 MB) and publish (512 MB), about a second each per cycle.
   const otherGbSeconds = d.cyclesPerMonth * (0.25 + 0.5);
   const lambda = (fetchGbSeconds + otherGbSeconds) * PRICES.lambdaArmGbSecond + (invocations + 2 * d.cyclesPerMonth) * PRICES.lambdaRequest;

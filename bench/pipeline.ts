@@ -141,7 +141,7 @@ try {
   meter.reset();
   h.requests.length = 0;
   started = performance.now();
-  await runCycle(rt, () => {});
+  const steadyCycle = await runCycle(rt, () => {});
   const steadySeconds = (performance.now() - started) / 1000;
   const writes = (m: RequestMeter) =>
     [...m.dynamodb].filter(([c]) => /Put|Update|Delete|BatchWrite/.test(c)).reduce((n, [, c]) => n + c.requests, 0);
@@ -215,6 +215,7 @@ try {
     perNewItem: { readUnits: perItem('readUnits'), writeUnits: perItem('writeUnits'), s3Gets: perItem('s3Gets'), s3Puts: perItem('s3Puts') },
     perChangedCycle: { readUnits: perCycle('readUnits'), writeUnits: perCycle('writeUnits'), s3Gets: perCycle('s3Gets'), s3Puts: perCycle('s3Puts') },
     fetchSeconds: durations.map(round),
+    steadyFetchSeconds: steadyCycle.reports.map((r) => round(r.durationMs / 1000)),
     logBytesPerFetch: 0,
     // An outlet logs a line when it changed something: in the model's workload (0.2 new items a fetch)
     // such lines follow the new items.
@@ -235,6 +236,7 @@ try {
     perChangedCycle: { readUnits: 0, writeUnits: 0, s3Gets: 0, s3Puts: NAIVE_FEED_OBJECTS },
     // Every fetch downloads and parses the whole feed: its time, four at a time, shared out.
     fetchSeconds: [round((naiveSteady.seconds * 4) / outlets)],
+    steadyFetchSeconds: [round((naiveSteady.seconds * 4) / outlets)],
     // One line per fetch, the report (what a per-outlet logger writes).
     logBytesPerFetch: round(outletLogBytes / Math.max(1, outletLogLines(incrementalCycle.reports).length)),
     logBytesPerNewItem: 0,
