@@ -233,8 +233,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     }
   }
 
-  async putCopy(copy: CopyRecord): Promise<void> {
-    await this.client.send(
+  async putCopy(copy: CopyRecord): Promise<CopyRecord> {
+    const res = await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
         Key: marshall(keys.copy(copy.storyId, copy.outletId, copy.itemKey)),
@@ -260,8 +260,20 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
           ':score': copy.score,
           ':evidence': copy.evidence ?? '',
         }),
+        // What was there: the values set once stay, and the copy as stored is what is journaled.
+        ReturnValues: 'ALL_OLD',
       }),
     );
+    const old = res.Attributes ? unmarshall(res.Attributes) : undefined;
+    if (!old) return copy;
+    const evidence = typeof old.evidence === 'string' && old.evidence !== '' ? old.evidence : copy.evidence;
+    return {
+      ...copy,
+      ...(typeof old.firstSeen === 'string' ? { firstSeen: old.firstSeen } : {}),
+      ...(typeof old.match === 'string' ? { match: old.match as MatchKind } : {}),
+      ...(typeof old.score === 'number' ? { score: old.score } : {}),
+      ...(evidence ? { evidence } : {}),
+    };
   }
 
   async updateStory(storyId: string, change: StoryChange): Promise<boolean> {

@@ -70,7 +70,8 @@ export function meterDynamo(client: DynamoDBClient, meter: RequestMeter): void {
       const command = String(context.commandName);
       const input = args.input as Input;
       if (CAPACITY.has(command)) input.ReturnConsumedCapacity = 'TOTAL';
-      const watchIndexes = (command === 'PutItemCommand' || command === 'UpdateItemCommand') && input.ReturnValues === undefined;
+      // Index writes are worked out from the old item: asked for here unless the caller asked for it already.
+      const watchIndexes = (command === 'PutItemCommand' || command === 'UpdateItemCommand') && (input.ReturnValues === undefined || input.ReturnValues === 'ALL_OLD');
       if (watchIndexes) input.ReturnValues = 'ALL_OLD';
       const counts = meter.counts(command);
       counts.requests++;

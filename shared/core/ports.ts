@@ -47,8 +47,8 @@ export interface StoryStore {
    * story shows up there.
    */
   addKeys(keys: readonly string[], storyId: string): Promise<Map<string, readonly string[]>>;
-  /** Upserts a COPY record; its `match`, `score` and `firstSeen` are set once, on first write. */
-  putCopy(copy: CopyRecord): Promise<void>;
+  /** Upserts a COPY record; its `match`, `score`, `firstSeen` and `evidence` are set once, on first write. Returns the copy as stored. */
+  putCopy(copy: CopyRecord): Promise<CopyRecord>;
   /**
    * One conditional update of a story: `origin` applies if published before the current origin,
    * `canonical` if it has more words than the current canonical text (or, for a correction, if the copy

@@ -209,8 +209,8 @@ export class StoryWriter {
   }
 
   private async putCopy(copy: CopyRecord): Promise<void> {
-    await this.stories.putCopy(copy);
-    this.copies.push(copy);
+    // Journaled as stored: an edited or re-recorded copy keeps how it first joined its story.
+    this.copies.push(await this.stories.putCopy(copy));
   }
 
   private async improve(storyId: string, origin: ReturnType<typeof originOf> | undefined, canonical: ReturnType<typeof canonicalOf> | undefined) {

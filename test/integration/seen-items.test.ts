@@ -37,7 +37,7 @@ describe('items the last document carried are not read again', () => {
           ? (outletId: string, keys: readonly string[]) => (read.push(...keys), target.getItems(outletId, keys))
           : Reflect.get(target, prop, receiver),
     });
-    const report = await processOutlet(outlet, { stories, contents: bucket, states: table, limits: config.fetch, now: () => new Date(T0 + minutes * 60_000) });
+    const report = await processOutlet(outlet, { stories, contents: bucket, states: table, limits: config.fetch, journal: table, now: () => new Date(T0 + minutes * 60_000) });
     return { report, read };
   };
 
@@ -64,6 +64,9 @@ describe('items the last document carried are not read again', () => {
     expect(edited.report).toMatchObject({ updated: 1, unchanged: 2 });
     expect(edited.read).toHaveLength(1);
     expect(parseSeen((await runtime().table.getState('ledger'))?.seen).size).toBe(3);
+    // The edit is journaled as the copy is stored: still the founder of its story, not an `exact` copy.
+    const journal = await runtime().table.readJournal(new Date(T0 + 45 * 60_000).toISOString(), new Date(T0 + 46 * 60_000).toISOString());
+    expect(journal.flatMap((e) => e.copies).map((c) => c.match_kind)).toEqual(['first']);
   });
 });
 
