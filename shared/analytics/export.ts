@@ -175,11 +175,22 @@ export async function exportJournal(
   const entries = entriesAfter(inRange, range.from, range.tail);
   const tail = tailOf(inRange, range.to);
   if (entries.length === 0) return { copies: 0, stories: 0, keys: [], tail };
-  const copies = entries.flatMap((e) => e.copies);
-  const storyRows = await currentStoryRows(new Set(entries.flatMap((e) => e.stories)), deps.stories, range.to);
-  const name = `export-${fileTime(range.to)}`;
-  return { ...(await writeLogs({ copy_log: copies, story_log: storyRows }, range.to, name, deps.sink)), tail };
+  // A slice at a time: the first export after a large first cycle holds one slice's rows, not all.
+  const report = { copies: 0, stories: 0, keys: [] as string[], tail };
+  for (let i = 0, part = 0; i < entries.length; i += EXPORT_SLICE, part++) {
+    const slice = entries.slice(i, i + EXPORT_SLICE);
+    const storyRows = await currentStoryRows(new Set(slice.flatMap((e) => e.stories)), deps.stories, range.to);
+    const name = `export-${fileTime(range.to)}${entries.length > EXPORT_SLICE ? `-${part}` : ''}`;
+    const written = await writeLogs({ copy_log: slice.flatMap((e) => e.copies), story_log: storyRows }, range.to, name, deps.sink);
+    report.copies += written.copies;
+    report.stories += written.stories;
+    report.keys.push(...written.keys);
+  }
+  return report;
 }
+
+/** Journal records written out per pair of objects (a record holds at most 25 copies). */
+const EXPORT_SLICE = 400;
 
 /**
  * The rows that make the analytics copy of these stories current again, from their full records (after

@@ -97,6 +97,22 @@ describe('exportJournal', () => {
     expect(w.objects.size).toBe(0);
   });
 
+  it('writes a large journal out a slice at a time, every copy once', async () => {
+    const entries = Array.from({ length: 450 }, (_, i) =>
+      journalEntry(`o${i}`, { copies: [{ ...copy(A, `o${i}`, '2026-11-02T08:00:00Z', 'exact') }], stories: [A] }, `2026-11-03T10:00:${String(i % 60).padStart(2, '0')}.000Z`),
+    );
+    const w = world([story(A, '2026-11-02T08:00:00Z')], entries);
+    const report = await w.exportRange({ to: '2026-11-03T10:15:00.000Z' });
+    expect(report.keys).toEqual([
+      'analytics/story_log/dt=2026-11-03/export-2026-11-03T10-15-00-000Z-0.json',
+      'analytics/copy_log/dt=2026-11-03/export-2026-11-03T10-15-00-000Z-0.json',
+      'analytics/story_log/dt=2026-11-03/export-2026-11-03T10-15-00-000Z-1.json',
+      'analytics/copy_log/dt=2026-11-03/export-2026-11-03T10-15-00-000Z-1.json',
+    ]);
+    expect(report.copies).toBe(450);
+    expect((await runSql('SELECT count(*) AS n FROM copies', w.source)).rows).toEqual([{ n: 450 }]);
+  });
+
   it('writes nothing when the re-read minute holds only what the previous export saw, and all of it when a record came late', async () => {
     const entries = [journalEntry('alpha', { copies: [copy(A, 'alpha', '2026-11-02T08:00:00Z', 'first')], stories: [] }, '2026-11-03T10:00:30.000Z')];
     const w = world([], entries);
