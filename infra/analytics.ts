@@ -108,7 +108,10 @@ export class Analytics extends Construct {
 
     let previous: Construct = database;
     for (const view of ANALYTICS_VIEWS) {
-      const table = new glue.CfnTable(this, `View-${view.name}`, {
+      // `stories` and `copies` keep the construct ids of the tables they replace (an update in place: a
+      // new resource of the same Glue name would be created before the old one is deleted, and fail).
+      const id = view.name in ANALYTICS.tables ? `Table-${view.name}` : `View-${view.name}`;
+      const table = new glue.CfnTable(this, id, {
         catalogId: Aws.ACCOUNT_ID,
         databaseName: this.databaseName,
         tableInput: prestoView(this.databaseName, view.name, view.sql),

@@ -241,6 +241,9 @@ describe('FeedmergeStack', () => {
       expect(JSON.stringify(t.Parameters['storage.location.template'])).toContain(`/analytics/${t.Name}/dt=\${dt}/`);
       expect(t.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
     }
+    // `stories` and `copies` keep the logical ids of the tables they replaced: updated in place on upgrade.
+    const logicalIdOf = (name: string) => Object.entries(template.findResources('AWS::Glue::Table')).find(([, t]) => t.Properties.TableInput.Name === name)![0];
+    for (const name of Object.keys(ANALYTICS.tables)) expect(logicalIdOf(name)).toMatch(new RegExp(`^AnalyticsTable${name}[0-9A-F]{8}$`));
     // The views analysts query: Athena's encoding of the very SQL the local DuckDB runs.
     const views = tables.filter((t) => t.TableType === 'VIRTUAL_VIEW');
     expect(views.map((t) => t.Name)).toEqual(expect.arrayContaining(Object.keys(ANALYTICS.tables)));
