@@ -47,8 +47,10 @@ export class Storage extends Construct {
         { id: 'feed-old-versions', prefix: BUCKET.feedPrefix, noncurrentVersionExpiration: Duration.days(7) },
         { id: 'registry-old-versions', prefix: 'config/', noncurrentVersionExpiration: Duration.days(90) },
         { id: 'abort-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-        // Rewritten whenever a story changes: superseded rows are history nobody queries.
+        // Written once per cycle and never rewritten (a rebuild adds objects): kept versions are few.
         { id: 'analytics-old-versions', prefix: ANALYTICS.prefix, noncurrentVersionExpiration: Duration.days(7) },
+        // Publish's cache, rewritten every cycle: a superseded one is never read again.
+        { id: 'state-old-versions', prefix: BUCKET.statePrefix, noncurrentVersionExpiration: Duration.days(1) },
         { id: 'athena-results', prefix: ANALYTICS.resultsPrefix, expiration: Duration.days(7), noncurrentVersionExpiration: Duration.days(1) },
       ],
     });

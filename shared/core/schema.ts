@@ -86,7 +86,9 @@ export const BUCKET = {
   },
   /** Canonical copies, content-addressed: `content/<hash[0..2]>/<contentHash>.json`. */
   contentPrefix: 'content/',
-  /** What publish read for its last rendering (its cache: shared/publish/publish-cache.ts). Private. */
+  /** Private working state (never served). */
+  statePrefix: 'state/',
+  /** What publish read for its last rendering (its cache: shared/publish/publish-cache.ts). */
   publishStateKey: 'state/publish.json',
 } as const;
 

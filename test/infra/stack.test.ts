@@ -84,7 +84,11 @@ describe('FeedmergeStack', () => {
       VersioningConfiguration: { Status: 'Enabled' },
       BucketEncryption: Match.anyValue(),
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'feed/', NoncurrentVersionExpiration: { NoncurrentDays: 7 }, Status: 'Enabled' })]),
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'feed/', NoncurrentVersionExpiration: { NoncurrentDays: 7 }, Status: 'Enabled' }),
+          // Publish's cache is rewritten every cycle: its old versions go after a day.
+          Match.objectLike({ Prefix: 'state/', NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled' }),
+        ]),
       },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
