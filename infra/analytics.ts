@@ -12,7 +12,7 @@ import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ANALYTICS, type AnalyticsColumnType, type AnalyticsLog } from '../shared/core/schema.ts';
-import { ANALYTICS_VIEWS } from '../shared/analytics/views.ts';
+import { ANALYTICS_VIEWS, type ViewDefinition } from '../shared/analytics/views.ts';
 
 /** Athena stops a query that would scan more than this: a guard against a runaway bill. */
 const BYTES_SCANNED_CUTOFF = 10 * 1024 ** 3;
@@ -21,20 +21,9 @@ const BYTES_SCANNED_CUTOFF = 10 * 1024 ** 3;
 const GLUE_TYPES: Record<AnalyticsColumnType, string> = { string: 'string', timestamp: 'timestamp', int: 'int', bigint: 'bigint', double: 'double', date: 'date' };
 const TRINO_TYPES: Record<AnalyticsColumnType, string> = { string: 'varchar', timestamp: 'timestamp(3)', int: 'integer', bigint: 'bigint', double: 'double', date: 'date' };
 
-type Column = { readonly name: string; readonly type: AnalyticsColumnType };
-
-/** The columns of each view (the steps keep their log's columns but `recorded_at`). */
-function viewColumns(name: string): readonly Column[] {
-  const withoutTime = (cols: readonly Column[]) => cols.filter((c) => c.name !== 'recorded_at');
-  if (name === 'story_now') return withoutTime(ANALYTICS.logs.story_log.columns);
-  if (name === 'copy_now') return withoutTime(ANALYTICS.logs.copy_log.columns);
-  if (name === 'stories' || name === 'copies') return ANALYTICS.tables[name].columns;
-  throw new Error(`no columns for view ${name}`);
-}
-
 /** A Glue table that Athena reads as a view: its SQL and columns, encoded the way Athena stores views. */
-function prestoView(databaseName: string, name: string, sql: string): glue.CfnTable.TableInputProperty {
-  const columns = viewColumns(name);
+function prestoView(databaseName: string, view: ViewDefinition): glue.CfnTable.TableInputProperty {
+  const { name, sql, columns } = view;
   const definition = {
     originalSql: sql,
     catalog: 'awsdatacatalog',
@@ -114,7 +103,7 @@ export class Analytics extends Construct {
       const table = new glue.CfnTable(this, id, {
         catalogId: Aws.ACCOUNT_ID,
         databaseName: this.databaseName,
-        tableInput: prestoView(this.databaseName, view.name, view.sql),
+        tableInput: prestoView(this.databaseName, view),
       });
       table.node.addDependency(previous);
       previous = table;

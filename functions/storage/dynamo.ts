@@ -31,7 +31,6 @@ import type { FeedMarker, FeedMarkerStore,
   StoryCache,
   IndexLookup,
   StoryChange,
-  OutletMemory,
   OutletStateStore,
   StoryReader,
   StoryStore,
@@ -428,23 +427,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 
   // ---- outlet state ----------------------------------------------------------------------------
 
-  async getOutlet(outletId: string): Promise<OutletMemory> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: keys.outletPartition(outletId) } },
-      ConsistentRead: true,
-    });
-    let state: OutletState | undefined;
-    let boilerplate = new Set<string>();
-    for (const raw of items) {
-      const { pk: _pk, sk, ...rest } = unmarshall(raw);
-      if (sk === 'STATE') state = rest as OutletState;
-      else if (sk === 'BOILERPLATE' && rest.shapes instanceof Set) boilerplate = rest.shapes as Set<string>;
-    }
-    return { state, boilerplate };
-  }
-
   async putState(state: OutletState): Promise<void> {
     await this.client.send(
       new PutItemCommand({
@@ -501,16 +483,19 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     const cutoff = listed.length >= limit ? listed[limit - 1]!.story.published : '';
     const have = new Set(listed.map((s) => s.story.storyId));
     const extra = [...fresh].filter(([id, latestCopy]) => !have.has(id) && latestCopy >= cutoff).map(([id]) => id);
-    const read = await mapConcurrent(extra, READ_CONCURRENCY, async (id) => {
-      const held = cache?.get(id);
-      if (held) return held;
-      const story = await this.getStory(id);
-      if (story) cache?.set(id, story);
-      return story;
-    });
+    const read = await mapConcurrent(extra, READ_CONCURRENCY, (id) => this.cachedStory(id, cache));
     const all = new Map(listed.map((s) => [s.story.storyId, s]));
     for (const s of read) if (s && s.copies.length > 0 && !all.has(s.story.storyId)) all.set(s.story.storyId, s);
     return [...all.values()].sort(newestFirst).slice(0, limit);
+  }
+
+  /** A story from `cache` if it holds it, else read (and added to it). */
+  private async cachedStory(id: string, cache?: StoryCache): Promise<StoryWithCopies | undefined> {
+    const held = cache?.get(id);
+    if (held) return held;
+    const story = await this.getStory(id);
+    if (story) cache?.set(id, story);
+    return story;
   }
 
   /** Stories newest first (by earliest publication), served by Query on the indexes, never Scan. */
@@ -522,13 +507,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       ? await this.storyIdsOfOutlet(query.outletId, query.since)
       : await this.storyIdsByPublished({ ...query, limit: window });
     const limited = window === undefined ? ids : ids.slice(0, window);
-    const stories = await mapConcurrent(limited, READ_CONCURRENCY, async (id) => {
-      const held = cache?.get(id);
-      if (held) return held;
-      const story = await this.getStory(id);
-      if (story) cache?.set(id, story);
-      return story;
-    });
+    const stories = await mapConcurrent(limited, READ_CONCURRENCY, (id) => this.cachedStory(id, cache));
     // The indexes hold the founding copy's date; a story's `published` is its earliest copy's, never later.
     // A story without copies is the shell of a founding that lost a race to an identical copy: not a story.
     // A story merged into another is listed as that one (once).

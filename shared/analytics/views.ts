@@ -12,29 +12,38 @@
  * - `stories`: every story with a copy, with its counts of copies and outlets.
  * `dt` is the day the story was first seen (the old tables' partition, kept for the same queries).
  */
-import { ANALYTICS, type AnalyticsTable } from '../core/schema.ts';
+import { ANALYTICS, type AnalyticsColumnType } from '../core/schema.ts';
 
 export interface ViewDefinition {
   readonly name: string;
   /** The SELECT the view stands for. */
   readonly sql: string;
+  /** What it returns (Glue needs them written out). */
+  readonly columns: ReadonlyArray<{ readonly name: string; readonly type: AnalyticsColumnType }>;
 }
 
-const storyColumns = ANALYTICS.logs.story_log.columns.map((c) => c.name).filter((c) => c !== 'recorded_at');
-const copyColumns = ANALYTICS.logs.copy_log.columns.map((c) => c.name).filter((c) => c !== 'recorded_at');
+/** A log's columns but the time each row was recorded: the latest-row steps keep the rest. */
+const withoutTime = (columns: ViewDefinition['columns']) => columns.filter((c) => c.name !== 'recorded_at');
+const storyNow = withoutTime(ANALYTICS.logs.story_log.columns);
+const copyNow = withoutTime(ANALYTICS.logs.copy_log.columns);
+const storyColumns = storyNow.map((c) => c.name);
+const copyColumns = copyNow.map((c) => c.name);
 
 /** The views, in the order they must be created (each reads the ones before it). */
 export const ANALYTICS_VIEWS: readonly ViewDefinition[] = [
   {
     name: 'story_now',
+    columns: storyNow,
     sql: `SELECT ${storyColumns.join(', ')} FROM (SELECT ${storyColumns.join(', ')}, row_number() OVER (PARTITION BY story_id ORDER BY recorded_at DESC, merged_into DESC) AS n FROM story_log) t WHERE n = 1`,
   },
   {
     name: 'copy_now',
+    columns: copyNow,
     sql: `SELECT ${copyColumns.join(', ')} FROM (SELECT ${copyColumns.join(', ')}, row_number() OVER (PARTITION BY outlet, item_key ORDER BY recorded_at DESC, story_id) AS n FROM copy_log) t WHERE n = 1`,
   },
   {
     name: 'copies',
+    columns: ANALYTICS.tables.copies.columns,
     sql: [
       'SELECT r.story_id, r.first_outlet, r.published AS story_published, c.outlet, c.outlet_name, c.url, c.title, c.published,',
       'CAST(greatest(0, round((c.published_ms - r.published_ms) / 60000.0)) AS integer) AS lag_minutes,',
@@ -48,6 +57,7 @@ export const ANALYTICS_VIEWS: readonly ViewDefinition[] = [
   },
   {
     name: 'stories',
+    columns: ANALYTICS.tables.stories.columns,
     sql: [
       'SELECT r.story_id, r.title, r.url, r.first_outlet, r.first_outlet_name, r.published, r.first_seen,',
       'CAST(k.copies AS integer) AS copies, CAST(k.outlets AS integer) AS outlets, r.words, CAST(r.first_seen AS date) AS dt',
@@ -57,8 +67,3 @@ export const ANALYTICS_VIEWS: readonly ViewDefinition[] = [
     ].join(' '),
   },
 ];
-
-/** The views analysts are told about, with their columns (the rest are steps). */
-export function publicView(name: string): name is AnalyticsTable {
-  return name in ANALYTICS.tables;
-}

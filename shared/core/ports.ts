@@ -91,16 +91,7 @@ export interface ContentStore {
   getCanonical(contentHash: string): Promise<CanonicalContent | undefined>;
 }
 
-/** What the store remembers of an outlet: its fetch state and the boilerplate learned from its feed. */
-export interface OutletMemory {
-  readonly state?: OutletState;
-  /** Ids of line shapes (see boilerplate.ts `shapeId`) that recur in this outlet's items. */
-  readonly boilerplate: ReadonlySet<string>;
-}
-
 export interface OutletStateStore {
-  /** One read: state and learned boilerplate together. */
-  getOutlet(outletId: string): Promise<OutletMemory>;
   /** The fetch state alone (one small consistent read: what every fetch needs). */
   getState(outletId: string): Promise<OutletState | undefined>;
   /** The learned boilerplate alone (what an ingest with new or changed items needs). */

@@ -118,7 +118,6 @@ export const keys = {
   candidateKey: (key: string) => ({ pk: `KEY#${key}`, sk: 'KEY' }),
   outletState: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'STATE' }),
   outletBoilerplate: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'BOILERPLATE' }),
-  outletPartition: (outletId: string) => `OUTLET#${outletId}`,
   months: () => ({ pk: 'META', sk: 'MONTHS' }),
   journal: (shard: number, recordedAt: string, outletId: string, id: string) => ({ pk: `JOURNAL#${shard}`, sk: `${recordedAt}#${outletId}#${id}` }),
   journalPartition: (shard: number) => `JOURNAL#${shard}`,

@@ -125,7 +125,7 @@ describe('story records', () => {
     };
     serveLearner([ARTICLES[0]!, ARTICLES[1]!, depot].map((article, i) => ({ article: withPromo(article), published: at(25, i) })));
     await fetchHandler({ outlet: learner });
-    expect((await runtime().table.getOutlet('learner')).boilerplate.size).toBeGreaterThan(0);
+    expect((await runtime().table.getBoilerplate('learner')).size).toBeGreaterThan(0);
     // Later the feed holds one new item: the promo no longer recurs in the document, yet it is removed,
     // so the item hashes like the same article published without it elsewhere.
     const fresh: Article = { slug: 'quay-lights', title: 'New lights for the old quay', paragraphs: LATE.paragraphs.map((x) => x.replace('footbridge', 'quay')) };
