@@ -233,7 +233,7 @@ export class Pipeline extends Construct {
     Validations.of(this.publish).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${resourceToken(bucket)}.Arn>/feed/*]`, reason: contentReason });
     Validations.of(this.publish).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${resourceToken(table)}.Arn>/index/*]`,
-      reason: 'publish queries the two indexes of the table (byPublished, byOutlet); index ARNs are children of the table ARN.',
+      reason: 'publish queries the index of the table (byPublished); index ARNs are children of the table ARN.',
     });
   }
 }

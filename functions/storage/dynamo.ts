@@ -36,7 +36,7 @@ import type { FeedMarker, FeedMarkerStore,
   StoryStore,
 } from '../../shared/core/ports.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
-import { INDEX_BY_OUTLET, INDEX_BY_PUBLISHED, JOURNAL, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, copyKeyOf, keys } from '../../shared/core/schema.ts';
+import { INDEX_BY_PUBLISHED, JOURNAL, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, copyKeyOf, keys } from '../../shared/core/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 
@@ -239,8 +239,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
         Key: marshall(keys.copy(copy.storyId, copy.outletId, copy.itemKey)),
         UpdateExpression:
           'SET storyId = :storyId, outletId = :outletId, outletName = :outletName, itemKey = :itemKey, #url = :url, ' +
-          'guid = :guid, title = :title, published = :published, contentHash = :contentHash, gsi2pk = :gsi2pk, ' +
-          'gsi2sk = :gsi2sk, firstSeen = if_not_exists(firstSeen, :firstSeen), #match = if_not_exists(#match, :match), ' +
+          'guid = :guid, title = :title, published = :published, contentHash = :contentHash, ' +
+          'firstSeen = if_not_exists(firstSeen, :firstSeen), #match = if_not_exists(#match, :match), ' +
           'score = if_not_exists(score, :score), evidence = if_not_exists(evidence, :evidence)',
         ExpressionAttributeNames: { '#url': 'url', '#match': 'match' },
         ExpressionAttributeValues: marshall({
@@ -253,7 +253,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
           ':title': copy.title,
           ':published': copy.published,
           ':contentHash': copy.contentHash,
-          ...prefixed(keys.byOutlet(copy.outletId, copy.published, copy.storyId)),
           ':firstSeen': copy.firstSeen,
           ':match': copy.match,
           ':score': copy.score,
@@ -391,6 +390,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       version: typeof r.version === 'number' ? r.version : 0,
       ...(typeof r.changedAt === 'string' ? { changedAt: r.changedAt } : {}),
       ...(typeof r.publishedAt === 'string' ? { publishedAt: r.publishedAt } : {}),
+      ...(typeof r.publishedTail === 'number' ? { publishedTail: r.publishedTail } : {}),
       ...(typeof r.publishedVersion === 'number' ? { publishedVersion: r.publishedVersion } : {}),
       ...(typeof r.publishedSettings === 'string' ? { publishedSettings: r.publishedSettings } : {}),
       ...(typeof r.dueAt === 'string' ? { dueAt: r.dueAt } : {}),
@@ -414,7 +414,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     const values: Record<string, unknown> = { ':v': marker.publishedVersion ?? 0, ':s': marker.publishedSettings ?? '', ':at': marker.publishedAt ?? '' };
     if (marker.dueAt) values[':d'] = marker.dueAt;
     if (marker.exportedThrough) Object.assign(values, { ':x': marker.exportedThrough, ':n': marker.exportedTail ?? 0 });
-    const set = `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.dueAt ? ', dueAt = :d' : ''}${marker.exportedThrough ? ', exportedThrough = :x, exportedTail = :n' : ''}`;
+    if (marker.publishedTail !== undefined) values[':t'] = marker.publishedTail;
+    const set = `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.publishedTail !== undefined ? ', publishedTail = :t' : ''}${marker.dueAt ? ', dueAt = :d' : ''}${marker.exportedThrough ? ', exportedThrough = :x, exportedTail = :n' : ''}`;
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
@@ -524,8 +525,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 
   /**
    * The stories first published in a range, each with its copies' outlets and dates only: what outlet
-   * statistics, flows and the report need. Read through the `byOutlet` index — one Query per outlet
-   * (its copies from `since` on: a copy is never published before its story) — and the stories'
+   * statistics, flows and the report need. Read from the outlets' `ITEM` partitions — one Query per
+   * outlet (its copies from `since` on: a copy is never published before its story) — and the stories'
    * records in batches of 100, instead of one Query per story: ~150 requests for 10,000 stories.
    * `outletIds` adds outlets to those the store lists (the registry's: copies recorded before the store
    * listed outlets).
@@ -533,22 +534,10 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   async syndication(query: Pick<StoryQuery, 'since' | 'until'> = {}, outletIds: readonly string[] = []): Promise<SyndicatedStory[]> {
     const meta = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.months()), ProjectionExpression: 'outlets' }));
     const outlets = [...new Set([...(meta.Item?.outlets?.SS ?? []), ...outletIds])].sort();
-    // Copy key → its outlet, date and (index-time) story.
+    // Copy key → its outlet, date and (ingest-time) story.
     const copies = new Map<string, { outletId: string; published: string; storyId: string }>();
-    const pages = await mapConcurrent(outlets, READ_CONCURRENCY, (outletId) =>
-      this.queryAll({
-        TableName: this.table,
-        IndexName: INDEX_BY_OUTLET,
-        KeyConditionExpression: query.since ? 'gsi2pk = :p AND gsi2sk >= :since' : 'gsi2pk = :p',
-        ExpressionAttributeValues: marshall({ ':p': keys.byOutletPartition(outletId), ...(query.since ? { ':since': query.since } : {}) }),
-      }).then((items) => items.map((raw) => ({ outletId, raw }))),
-    );
-    for (const { outletId, raw } of pages.flat()) {
-      const sortKey = String(raw.gsi2sk?.S ?? '');
-      const cut = sortKey.lastIndexOf('#');
-      const storyId = sortKey.slice(cut + 1);
-      copies.set(`${outletId}#${String(raw.sk?.S ?? '').split('#').pop()}`, { outletId, published: sortKey.slice(0, cut), storyId });
-    }
+    const pages = await mapConcurrent(outlets, READ_CONCURRENCY, (outletId) => this.itemsOfOutlet(outletId, query.since).then((items) => items.map((item) => ({ outletId, item }))));
+    for (const { outletId, item } of pages.flat()) copies.set(`${outletId}#${item.itemKey}`, { outletId, published: item.published, storyId: item.storyId });
     // The stories, each merged story followed to its survivor.
     const stories = new Map<string, { storyId: string; outletId: string; published: string; mergedInto?: string }>();
     let pending = [...new Set([...copies.values()].map((c) => c.storyId))];
@@ -650,15 +639,24 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   }
 
   private async storyIdsOfOutlet(outletId: string, since?: string): Promise<string[]> {
+    const items = await this.itemsOfOutlet(outletId, since);
+    items.sort((a, b) => b.published.localeCompare(a.published) || a.storyId.localeCompare(b.storyId));
+    return [...new Set(items.map((item) => item.storyId))];
+  }
+
+  /**
+   * An outlet's items (its copies, with the story each was recorded in), published from `since` on. The
+   * partition is read whole and filtered: its sort key is the item key, which lookups need.
+   */
+  private async itemsOfOutlet(outletId: string, since?: string): Promise<Array<{ itemKey: string; storyId: string; published: string }>> {
     const items = await this.queryAll({
       TableName: this.table,
-      IndexName: INDEX_BY_OUTLET,
-      KeyConditionExpression: since ? 'gsi2pk = :p AND gsi2sk >= :since' : 'gsi2pk = :p',
-      ExpressionAttributeValues: marshall({ ':p': keys.byOutletPartition(outletId), ...(since ? { ':since': since } : {}) }),
-      ScanIndexForward: false,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: marshall({ ':p': keys.itemPartition(outletId), ...(since ? { ':since': since } : {}) }),
+      ...(since ? { FilterExpression: 'published >= :since' } : {}),
+      ProjectionExpression: 'itemKey, storyId, published',
     });
-    const ids = items.map((raw) => String(raw.pk?.S).slice('STORY#'.length));
-    return [...new Set(ids)];
+    return items.map((raw) => ({ itemKey: String(raw.itemKey?.S ?? ''), storyId: String(raw.storyId?.S ?? ''), published: String(raw.published?.S ?? '') }));
   }
 
   // ---- plumbing --------------------------------------------------------------------------------

@@ -75,6 +75,8 @@ export interface ItemRecord {
   readonly contentHash: string;
   /** The item's link when last recorded ('' when it had none): tells apart items that share a GUID. */
   readonly url?: string;
+  /** The copy's publication (ISO 8601): an outlet's items are its copies by date for the analysts' reads. */
+  readonly published?: string;
 }
 
 /** The `COPY` record: one outlet's copy of a story. */

@@ -133,12 +133,17 @@ export interface RegistryStore {
  * (and which feed settings) it last rendered, and when a held-back story falls due.
  */
 export interface FeedMarker {
-  /** Ingests that changed stories, counted (absent: none yet). */
+  /**
+   * Changes counted: registry changes, and ingests that changed stories where no journal records them
+   * (absent: none yet). With a journal, publish learns of ingests' changes from the journal instead.
+   */
   readonly version: number;
   /** When the version was last counted (ISO 8601). */
   readonly changedAt?: string;
   /** When the feed objects were last rendered (ISO 8601). */
   readonly publishedAt?: string;
+  /** How many journal records that rendering saw in its last minute (a late one shows as one more). */
+  readonly publishedTail?: number;
   /** The version the feed objects were last rendered from (absent: never published). */
   readonly publishedVersion?: number;
   /** A hash of the settings the feed was last rendered with (title, description, base URL, limit). */

@@ -11,7 +11,7 @@
  * |---------|------------------------------|-----------------------------|---------------------------------------------------|
  * | story   | `STORY#<storyId>`            | `STORY`                     | one merged story: canonical copy, outlets         |
  * | copy    | `STORY#<storyId>`            | `COPY#<outletId>#<itemKey>` | one outlet's copy of the story (every copy)       |
- * | item    | `ITEM#<outletId>#<itemKey>`  | `ITEM`                      | "this outlet already sent this item": story, hash |
+ * | item    | `ITEM#<outletId>`            | `<itemKey>`                 | "this outlet already sent this item": story, hash, date |
  * | hash    | `HASH#<contentHash>`         | `HASH`                      | exact content hash → story                        |
  * | key     | `KEY#<key>`                  | `KEY`                       | candidate key → the stories holding it (a set)    |
  * | outlet  | `OUTLET#<outletId>`          | `STATE`                     | fetch state: ETag, Last-Modified, failures        |
@@ -54,13 +54,6 @@ export const TABLE: TableDefinition = {
       sortKey: { name: 'gsi1sk', type: 'S' },
       projection: 'KEYS_ONLY',
     },
-    {
-      // Copies by outlet and publication: gsi2pk = `OUTLET#<outletId>`, gsi2sk = `<published ISO>#<storyId>`.
-      name: 'byOutlet',
-      partitionKey: { name: 'gsi2pk', type: 'S' },
-      sortKey: { name: 'gsi2sk', type: 'S' },
-      projection: 'KEYS_ONLY',
-    },
   ],
 };
 
@@ -70,7 +63,6 @@ export const KEY_STORY_CAP = 8;
 export const MAX_MERGE_REDIRECTS = 5;
 
 export const INDEX_BY_PUBLISHED = 'byPublished';
-export const INDEX_BY_OUTLET = 'byOutlet';
 
 export const BUCKET = {
   defaultName: 'feedmerge',
@@ -113,7 +105,9 @@ export const keys = {
     sk: `COPY#${outletId}#${itemKey}`,
   }),
   copyPrefix: 'COPY#',
-  item: (outletId: string, itemKey: string) => ({ pk: `ITEM#${outletId}#${itemKey}`, sk: 'ITEM' }),
+  // One partition per outlet: its items are one Query (what the analysts' per-outlet reads use).
+  item: (outletId: string, itemKey: string) => ({ pk: `ITEM#${outletId}`, sk: itemKey }),
+  itemPartition: (outletId: string) => `ITEM#${outletId}`,
   hash: (contentHash: string) => ({ pk: `HASH#${contentHash}`, sk: 'HASH' }),
   candidateKey: (key: string) => ({ pk: `KEY#${key}`, sk: 'KEY' }),
   outletState: (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'STATE' }),
@@ -127,11 +121,6 @@ export const keys = {
     gsi1sk: `${publishedIso}#${storyId}`,
   }),
   byPublishedPartition: (month: string) => `PUB#${month}`,
-  byOutlet: (outletId: string, publishedIso: string, storyId: string) => ({
-    gsi2pk: `OUTLET#${outletId}`,
-    gsi2sk: `${publishedIso}#${storyId}`,
-  }),
-  byOutletPartition: (outletId: string) => `OUTLET#${outletId}`,
   content: (contentHash: string) => `content/${contentHash.slice(0, 2)}/${contentHash}.json`,
 };
 

@@ -130,5 +130,6 @@ export function itemRecordOf(p: PreparedItem, storyId: string): ItemRecord {
     rawHash: p.it.rawHash,
     contentHash: p.fp.contentHash,
     url: p.it.item.link?.trim() ?? '',
+    published: p.published,
   };
 }

@@ -111,7 +111,8 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     thresholds: deps.thresholds,
     // Stamped when written (not when the fetch began): publish reads the journal by that time.
     ...(deps.journal ? { journal: (change) => deps.journal!.appendJournal(journalEntry(outlet.id, change, clock().toISOString())) } : {}),
-    ...(deps.marker ? { feedChanged: () => deps.marker!.bumpFeedVersion(now.toISOString()) } : {}),
+    // Where a journal records the changes, publish reads them there: no marker write per changed outlet.
+    ...(deps.marker && !deps.journal ? { feedChanged: () => deps.marker!.bumpFeedVersion(now.toISOString()) } : {}),
   });
   if (newBoilerplate.length > 0 && learned !== undefined && learned.size + newBoilerplate.length <= MAX_LEARNED_SHAPES) {
     await deps.states.learnBoilerplate(outlet.id, newBoilerplate);

@@ -20,7 +20,10 @@ export interface PublishDeps {
   readonly feed: { readonly title: string; readonly description: string; readonly baseUrl: string; readonly limit: number };
   /** The publication time (the hold of headline-only stories is measured from it). */
   readonly now?: () => Date;
-  /** The feed's version marker: with it, a publish when nothing changed costs one read. */
+  /**
+   * The feed's version marker: with it, a publish when nothing changed reads the marker (and, with a
+   * journal, the journal's last minutes) and nothing else.
+   */
   readonly marker?: FeedMarkerStore;
   /** What ingest changed (with `state`: only changed stories are read again; with `analytics`: written out). */
   readonly journal?: JournalStore;
@@ -120,16 +123,26 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   const settings = settingsOf(deps.feed);
   const marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
   const journaled = deps.journal !== undefined && deps.state !== undefined;
-  if (marker && upToDate(marker, settings, now.getTime(), { analytics: deps.analytics !== undefined, journaled })) return { stories: 0, written: [], skipped: true };
+  // Without a journal, ingest counts its changes on the marker: the marker alone says whether to render.
+  if (marker && !journaled && upToDate(marker, settings, now.getTime(), { analytics: deps.analytics !== undefined })) return { stories: 0, written: [], skipped: true };
 
-  // The journal, read once: since the cache was written (what changed) and since the last export.
-  const previous = deps.journal && deps.state ? readPublishState(await deps.state.getPublishState(), now) : undefined;
+  // The journal, read once: since the last rendering (with a journal, how publish learns that stories
+  // changed: ingest writes nothing else for it) and since the last export.
   const starts = [
-    // From the cache's time; without one, the last minute (what the next publish compares with: `tail`).
-    ...(deps.journal && deps.state ? [exportReadsFrom(previous?.through ?? nowIso)!] : []),
+    ...(journaled ? [exportReadsFrom(marker?.publishedAt ?? nowIso)!] : []),
     ...(deps.analytics ? [exportReadsFrom(marker?.exportedThrough) ?? ''] : []),
   ];
   const journal: readonly JournalEntry[] = deps.journal && starts.length > 0 ? await deps.journal.readJournal(starts.sort()[0] || undefined, nowIso) : [];
+  if (
+    marker &&
+    journaled &&
+    entriesAfter(journal, marker.publishedAt, marker.publishedTail).length === 0 &&
+    (!deps.analytics || entriesAfter(journal, marker.exportedThrough, marker.exportedTail).length === 0) &&
+    upToDate(marker, settings, now.getTime(), { journaled })
+  ) {
+    return { stories: 0, written: [], skipped: true };
+  }
+  const previous = journaled ? readPublishState(await deps.state!.getPublishState(), now) : undefined;
 
   // What a failure below leaves unexported is exported with the next publish (the marker is not moved).
   const exported = deps.analytics
@@ -159,6 +172,7 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
       publishedVersion: marker.version,
       publishedSettings: settings,
       publishedAt: nowIso,
+      ...(journaled ? { publishedTail: tailOf(journal, nowIso) } : {}),
       ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}),
       ...(exported ? { exportedThrough: nowIso, exportedTail: exported.tail ?? 0 } : {}),
     });
