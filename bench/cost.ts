@@ -58,7 +58,8 @@ export const DEPLOYED: Omit<Deployment, 'outlets'> = {
   fetchBatch: 8,
   fetchBatchConcurrency: 8,
   fetchMemoryGb: 0.5,
-  alarms: 9,
+  // infra/monitoring.ts
+  alarms: 4,
   // functions/metrics.ts ESSENTIAL_METRICS (the dashboard's are opt-in)
   metrics: 2,
 };

@@ -53,24 +53,18 @@ export class Monitoring extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    for (const [name, fn] of [['Dispatch', pipeline.dispatch], ['Fetch', pipeline.fetch], ['Publish', pipeline.publish]] as const) {
-      alarm(`${name}Errors`, {
-        alarmDescription: `${name} function errors (uncaught exceptions or timeouts).`,
-        metric: fn.metricErrors({ period: interval }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      alarm(`${name}Throttles`, {
-        alarmDescription: `${name} function throttled: raise the account's concurrency or lower feedmerge:fetchConcurrency.`,
-        metric: fn.metricThrottles({ period: interval }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-    }
+    // Alarms watch outcomes that need a person: work lost (dead letters), a cycle not started (dispatch
+    // errors: nothing else would show it, publish's schedule runs on), the feed gone stale. A fetch or
+    // publish error, or a throttle, is retried by its queue and needs no one unless the retries run out,
+    // which the dead-letter alarms report; their counts are on the dashboard. Each alarm is $0.10 a month.
+    alarm('DispatchErrors', {
+      alarmDescription: 'Dispatch failed (uncaught exception or timeout): this cycle fetched nothing. See the dispatch logs.',
+      metric: pipeline.dispatch.metricErrors({ period: interval }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     alarm('NotPublished', {
       alarmDescription: `The merged feed has not been published for ${config.notPublishedIntervals} schedule intervals.`,
       metric: metric('Published'),
@@ -89,7 +83,14 @@ export class Monitoring extends Construct {
       new cloudwatch.GraphWidget({ title: 'Publishes and feed objects written', left: [metric('Published'), metric('FeedObjectsWritten')], width: 12 }),
       new cloudwatch.GraphWidget({
         title: 'Errors, throttles, dead letters',
-        left: [pipeline.fetch.metricErrors(), pipeline.publish.metricErrors(), pipeline.dispatch.metricErrors(), pipeline.fetch.metricThrottles()],
+        left: [
+          pipeline.fetch.metricErrors(),
+          pipeline.publish.metricErrors(),
+          pipeline.dispatch.metricErrors(),
+          pipeline.fetch.metricThrottles(),
+          pipeline.publish.metricThrottles(),
+          pipeline.dispatch.metricThrottles(),
+        ],
         right: [pipeline.fetchDeadLetters.metricApproximateNumberOfMessagesVisible()],
         width: 12,
       }),

@@ -196,9 +196,11 @@ describe('FeedmergeStack', () => {
     });
   });
 
-  it('alarms on dead letters, errors, throttles and a feed not published for 4 intervals', () => {
+  it('alarms on dead letters, dispatch errors and a feed not published for 4 intervals', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(9);
+    expect(alarms).toHaveLength(4);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 0 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'Feedmerge',
       MetricName: 'Published',
