@@ -241,7 +241,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
           'SET storyId = :storyId, outletId = :outletId, outletName = :outletName, itemKey = :itemKey, #url = :url, ' +
           'guid = :guid, title = :title, published = :published, contentHash = :contentHash, ' +
           'firstSeen = if_not_exists(firstSeen, :firstSeen), #match = if_not_exists(#match, :match), ' +
-          'score = if_not_exists(score, :score), evidence = if_not_exists(evidence, :evidence)',
+          'score = if_not_exists(score, :score), evidence = if_not_exists(evidence, :evidence), displayTitle = :displayTitle',
         ExpressionAttributeNames: { '#url': 'url', '#match': 'match' },
         ExpressionAttributeValues: marshall({
           ':storyId': copy.storyId,
@@ -257,6 +257,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
           ':match': copy.match,
           ':score': copy.score,
           ':evidence': copy.evidence ?? '',
+          ':displayTitle': copy.displayTitle ?? copy.title,
         }),
         // What was there: the values set once stay, and the copy as stored is what is journaled.
         ReturnValues: 'ALL_OLD',
@@ -771,6 +772,7 @@ function toCopy(r: Record<string, unknown>): CopyRecord {
     score: Number(r.score ?? 1),
     contentHash: String(r.contentHash ?? ''),
     ...(typeof r.evidence === 'string' && r.evidence !== '' ? { evidence: r.evidence } : {}),
+    ...(typeof r.displayTitle === 'string' ? { displayTitle: r.displayTitle } : {}),
   };
 }
 

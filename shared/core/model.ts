@@ -57,6 +57,8 @@ export interface ItemFingerprint {
   /** The comparison tokens of `paragraphs` (normalise.ts `tokens`), in order. */
   readonly words: readonly string[];
   readonly wordCount: number;
+  /** The headline without the outlet's decoration (kickers, tails, tags), its case as published. */
+  readonly displayTitle: string;
   /** Content words of the headline without the outlet's decoration (text/headline.ts). */
   readonly headline: readonly string[];
 }
@@ -98,6 +100,11 @@ export interface CopyRecord {
   readonly contentHash: string;
   /** What matched, in words (`decide.ts`): why this copy is in this story. Absent in older records. */
   readonly evidence?: string;
+  /**
+   * The headline as readers should see it from this outlet: decoration removed with the outlet's own
+   * context, learned decorations included (`stripDecoration`). Absent in older records.
+   */
+  readonly displayTitle?: string;
 }
 
 /** A story's origin: the earliest-published copy — credited, linked, dated. */
@@ -187,6 +194,12 @@ export interface CanonicalContent {
   readonly removed: readonly RemovedLine[];
   /** Headline words as the ingesting outlet's context cleaned them (absent in objects written before). */
   readonly headline?: string;
+  /**
+   * The kept paragraphs with their structure, links, emphasis and images, as HTML built by feedmerge
+   * (`shared/text/rich.ts`; sanitized again when rendered). Absent for a headline-only copy, when the
+   * paragraphs could not be placed in the fragment, and in objects written before.
+   */
+  readonly html?: string;
 }
 
 /** Per-outlet fetch state (the `OUTLET` record). */

@@ -15,7 +15,7 @@ import type { FeedItem, ItemFingerprint } from '../core/model.ts';
 import { extractLines, type TextLine } from '../text/extract.ts';
 import { analyseLine, recurringEdges, recurringShapes, stripBoilerplate, type BoilerplateContext } from '../text/boilerplate.ts';
 import { lineKey } from '../text/normalise.ts';
-import { headlineDecorations, headlineWords } from '../text/headline.ts';
+import { contentWords, headlineDecorations, stripDecoration } from '../text/headline.ts';
 import { SHORT_TEXT_WORDS } from './similarity.ts';
 import type { IdentifiedItem } from './identity.ts';
 
@@ -51,7 +51,8 @@ export function fingerprint(
 ): ItemFingerprint {
   const { kept, keptWords: words, removed } = stripBoilerplate(lines, ctx);
   const basis = words.length >= MIN_BODY_WORDS ? 'body' : 'item';
-  const headline = headlineWords(item.title, { outletName: ctx.outletName, decorations: ctx.decorations ?? ctx.recurring });
+  const displayTitle = stripDecoration(item.title, { outletName: ctx.outletName, decorations: ctx.decorations ?? ctx.recurring });
+  const headline = contentWords(displayTitle);
   // A short body (a lede, a standard teaser) is hashed with its headline: the same teaser under another
   // headline is another story.
   const short = words.length < SHORT_TEXT_WORDS ? `\u0000${headline.join(' ')}` : '';
@@ -70,6 +71,7 @@ export function fingerprint(
     words,
     wordCount: words.length,
     headline,
+    displayTitle,
   };
 }
 

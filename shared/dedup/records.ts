@@ -6,6 +6,7 @@ import type { CanonicalContent, CopyRecord, FeedItem, ItemFingerprint, ItemRecor
 import type { CanonicalCandidate, OriginCandidate } from '../core/ports.ts';
 import { copyKeyOf } from '../core/schema.ts';
 import { sha256, storyIdFor } from './fingerprint.ts';
+import { richBody } from '../text/rich.ts';
 import type { IdentifiedItem } from './identity.ts';
 import type { TextKeys } from './keys.ts';
 import type { TextProfile } from './similarity.ts';
@@ -59,6 +60,7 @@ export function copyOf(p: PreparedItem, storyId: string, match: MatchKind, score
     score,
     contentHash: p.fp.contentHash,
     evidence: evidence ?? (match === 'first' ? 'founded the story' : ''),
+    displayTitle: p.fp.displayTitle,
   };
 }
 
@@ -110,6 +112,7 @@ export function pointerOf(p: PreparedItem, storyId: string, founder?: string): S
 }
 
 export function contentOf(p: PreparedItem): CanonicalContent {
+  const html = p.fp.basis === 'body' ? richBody(p.it.item.html, p.it.item.baseUrl, p.fp.paragraphs) : undefined;
   return {
     contentHash: p.fp.contentHash,
     basis: p.fp.basis,
@@ -119,6 +122,7 @@ export function contentOf(p: PreparedItem): CanonicalContent {
     paragraphs: p.fp.paragraphs,
     removed: p.fp.removed,
     headline: p.fp.headline.join(' '),
+    ...(html ? { html } : {}),
   };
 }
 

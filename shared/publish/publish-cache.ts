@@ -19,10 +19,17 @@ export interface PublishState {
   readonly tail: number;
   readonly stories: ReadonlyArray<readonly [string, StoryWithCopies]>;
   /** Canonical texts by content hash (immutable: never invalid). */
-  readonly texts: ReadonlyArray<readonly [string, readonly string[] | null]>;
+  readonly texts: ReadonlyArray<readonly [string, CachedText | null]>;
 }
 
-const FORMAT = 1;
+/** What a rendering shows of a canonical text. */
+export interface CachedText {
+  readonly paragraphs: readonly string[];
+  readonly html?: string;
+}
+
+/** 2: texts carry their rich HTML (a cache of format 1 is not used: its texts would show plain). */
+const FORMAT = 2;
 /** A cache this old may predate journal records that have expired: not used. */
 const MAX_AGE_MS = (JOURNAL.ttlDays - 1) * 86_400_000;
 

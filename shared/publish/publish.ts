@@ -10,7 +10,7 @@ import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
 import { entriesAfter, exportJournal, exportReadsFrom, tailOf, type AnalyticsSink, type ExportReport, type JournalEntry, type JournalStore, type StoryRecordReader } from '../analytics/export.ts';
-import { readPublishState, RenderCache, writePublishState } from './publish-cache.ts';
+import { readPublishState, RenderCache, writePublishState, type CachedText } from './publish-cache.ts';
 
 export interface PublishDeps {
   readonly stories: StoryReader;
@@ -64,8 +64,8 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json', 'html'];
 /** What a rendering may take from the last one instead of reading it again. */
 export interface RenderReuse {
   readonly cache: RenderCache;
-  /** Canonical paragraphs by content hash (null: no text). */
-  readonly texts: Map<string, readonly string[] | null>;
+  /** Canonical texts by content hash (null: no text). */
+  readonly texts: Map<string, CachedText | null>;
   /** Stories the journal shows written since the last rendering → their latest copy's publication (ISO). */
   readonly fresh?: ReadonlyMap<string, string>;
 }
@@ -81,12 +81,13 @@ export async function publicationFeeds(deps: Omit<PublishDeps, 'objects'>, reuse
   const dueAt = held.length > 0 ? new Date(Math.min(...held)).toISOString() : undefined;
   const entries: FeedEntry[] = await mapConcurrent(recent, 8, async (entry) => {
     const hash = entry.story.canonicalHash;
-    let paragraphs = reuse?.texts.get(hash);
-    if (paragraphs === undefined) {
-      paragraphs = (await deps.contents.getCanonical(hash))?.paragraphs ?? null;
-      reuse?.texts.set(hash, paragraphs);
+    let text = reuse?.texts.get(hash);
+    if (text === undefined) {
+      const content = await deps.contents.getCanonical(hash);
+      text = content ? { paragraphs: content.paragraphs, ...(content.html ? { html: content.html } : {}) } : null;
+      reuse?.texts.set(hash, text);
     }
-    return { ...entry, paragraphs: paragraphs ?? undefined };
+    return { ...entry, ...(text ? { paragraphs: text.paragraphs, ...(text.html ? { html: text.html } : {}) } : {}) };
   });
   const outlets = (await deps.registry.findOutlets()) ?? [];
   const rendered = renderFeeds(entries, {

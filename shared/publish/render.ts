@@ -3,20 +3,30 @@
  *
  * One item per story. Its id is the story id (`<guid isPermaLink="false">`), its link and date those of
  * the origin (the earliest-published copy), whose outlet is credited (RSS `<source>`, Atom and JSON
- * authors); its text is the story's canonical (fullest) text; the other outlets that carried it are listed. The body is rebuilt from extracted
- * text, every character escaped: no markup of an outlet ever reaches a reader.
+ * authors, and "first published by … at …" in the text); its headline the one its copies agree on,
+ * without any outlet's decoration (`displayHeadline`); its text the story's canonical (fullest) text with
+ * its structure, links and images (built by `shared/text/rich.ts`, then through an allowlist sanitizer:
+ * only those elements, only absolute http(s) URLs); the other outlets that carried it are listed with
+ * how long after the origin each did. Links shown lose their tracking parameters (`cleanLink`); the
+ * records keep them as published.
  *
  * Rendering is deterministic: the same stories give the same bytes (the build date is the latest
  * change among the stories), so the publisher can skip unchanged writes.
  */
 import { Feed, type Item } from 'feed';
+import sanitizeHtml from 'sanitize-html';
 import type { CopyRecord, StoryWithCopies } from '../core/model.ts';
 import type { FeedFormat } from '../core/schema.ts';
 import { BUCKET } from '../core/schema.ts';
+import { displayHeadline } from '../text/headline.ts';
+import { cleanLink } from '../text/links.ts';
+import { withoutControls } from '../text/normalise.ts';
 
 export interface FeedEntry extends StoryWithCopies {
   /** The canonical copy's paragraphs (from S3); the story summary is used when absent. */
   readonly paragraphs?: readonly string[];
+  /** The canonical copy's rich body (`CanonicalContent.html`); the paragraphs are shown when absent. */
+  readonly html?: string;
 }
 
 export interface FeedMeta {
@@ -57,7 +67,7 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
   const atom = new Feed({ ...options, feed: urls.atom });
   const json = new Feed({ ...options, feed: urls.json });
   for (const entry of entries) {
-    const base = baseItem(entry, meta);
+    const base = baseItem(entry, meta, headlineOf(entry));
     const feedUrl = meta.outletFeeds.get(entry.story.outletId);
     rss.addItem({
       ...base,
@@ -70,37 +80,89 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
     // `feed` writes Atom titles as type="html" without escaping them.
     atom.addItem({ ...base, title: escapeHtml(base.title), author: [{ name: entry.story.outletName }] });
     // JSON Feed's `summary` is plain text, where RSS and Atom carry HTML.
-    json.addItem({ ...base, description: entry.story.summary || entry.story.title, author: [{ name: entry.story.outletName }] });
+    json.addItem({ ...base, description: entry.story.summary || base.title, author: [{ name: entry.story.outletName }] });
   }
-  return { rss: rss.rss2(), atom: atom.atom1(), json: toJsonFeed11(json.json1(), entries), html: renderHtml(entries, meta, urls) };
+  return { rss: rss.rss2(), atom: atom.atom1(), json: toJsonFeed11(json.json1(), entries), html: renderHtml(entries, meta, urls, updated) };
 }
 
-function baseItem(entry: FeedEntry, meta: FeedMeta): Item {
+/** The headline a story is shown under: the one its copies agree on, decoration removed (records keep the origin's). */
+export function headlineOf(entry: FeedEntry): string {
+  const copies = [...entry.copies].sort((a, b) => a.published.localeCompare(b.published));
+  const candidates = copies.length > 0 ? copies.map((c) => ({ title: c.title, outletName: c.outletName, ...(c.displayTitle !== undefined ? { cleaned: c.displayTitle } : {}) })) : [{ title: entry.story.title, outletName: entry.story.outletName }];
+  return displayHeadline(candidates, entry.paragraphs ?? [entry.story.summary]) || entry.story.title;
+}
+
+function baseItem(entry: FeedEntry, meta: FeedMeta, title: string): Item {
   const { story } = entry;
   const date = new Date(story.published);
   return {
-    title: story.title,
+    title,
     id: storyGuid(story.storyId),
     guid: storyGuid(story.storyId),
-    link: absoluteOr(story.url, `${meta.baseUrl}#story-${story.storyId}`),
+    link: absoluteOr(cleanLink(story.url), `${meta.baseUrl}#story-${story.storyId}`),
     date,
     published: date,
-    description: escapeHtml(story.summary || story.title),
+    description: escapeHtml(story.summary || title),
     content: contentHtml(entry),
   };
 }
 
+/** What readers may see of a stored body: these elements, these attributes, absolute http(s) URLs only. */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h3', 'ul', 'ol', 'li', 'blockquote', 'pre', 'a', 'em', 'strong', 'code', 'img'],
+  allowedAttributes: { a: ['href'], img: ['src', 'alt'] },
+  allowedSchemes: ['http', 'https'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    // A link's target without trackers; a relative one (no base to resolve it) loses its href, keeps its text.
+    a: (tagName, attribs): sanitizeHtml.Tag => {
+      const href = attribs.href ?? '';
+      return { tagName, attribs: isAbsoluteHttp(href) ? { href: cleanLink(href) } : {} };
+    },
+  },
+  // An image without an absolute source shows nothing: dropped.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isAbsoluteHttp(frame.attribs.src ?? ''),
+};
+
+/** A stored rich body, as readers may see it. */
+export function safeBody(html: string): string {
+  return sanitizeHtml(withoutControls(html), SANITIZE);
+}
+
 function contentHtml(entry: FeedEntry): string {
   const paragraphs = entry.paragraphs && entry.paragraphs.length > 0 ? entry.paragraphs : [entry.story.summary];
-  const body = paragraphs.filter((p) => p).map((p) => `<p>${escapeHtml(p)}</p>`);
+  const rich = entry.html ? safeBody(entry.html) : '';
+  const body = rich ? [rich] : paragraphs.filter((p) => p).map((p) => `<p>${escapeHtml(p)}</p>`);
   const { story } = entry;
-  const origin = isAbsoluteHttp(story.url)
-    ? `<a href="${escapeHtml(story.url)}">${escapeHtml(story.outletName)}</a>`
-    : escapeHtml(story.outletName);
-  body.push(`<p>First published by ${origin}.</p>`);
+  body.push(`<p>First published by ${outletLink(story.outletName, story.url)} at ${escapeHtml(utcMinute(story.published))}.</p>`);
   const others = otherCopies(entry);
-  if (others.length > 0) body.push(`<p>Also carried by: ${others.map(copyLink).join(', ')}.</p>`);
+  if (others.length > 0) body.push(`<p>Also carried by: ${others.map((c) => `${copyLink(c)} (${delayText(story.published, c.published)})`).join(', ')}.</p>`);
   return body.join('\n');
+}
+
+/** `2026-11-21 06:00 UTC`. */
+export function utcMinute(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** How long after the origin a copy came: `+2 h 10 min`, `+1 d 3 h`, `+45 min`, `at the same time`. */
+export function delayText(originIso: string, copyIso: string): string {
+  const minutes = Math.round((Date.parse(copyIso) - Date.parse(originIso)) / 60_000);
+  if (!Number.isFinite(minutes) || minutes <= 0) return 'at the same time';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `+${days} d${hours > 0 ? ` ${hours} h` : ''}`;
+  if (hours > 0) return `+${hours} h${mins > 0 ? ` ${mins} min` : ''}`;
+  return `+${mins} min`;
+}
+
+function outletLink(name: string, url: string): string {
+  const link = cleanLink(url);
+  return isAbsoluteHttp(link) ? `<a href="${escapeHtml(link)}">${escapeHtml(name)}</a>` : escapeHtml(name);
 }
 
 /** The copies of outlets other than the origin's, one per outlet, earliest first. */
@@ -116,7 +178,7 @@ export function otherCopies(entry: StoryWithCopies): CopyRecord[] {
 }
 
 function copyLink(copy: CopyRecord): string {
-  return isAbsoluteHttp(copy.url) ? `<a href="${escapeHtml(copy.url)}">${escapeHtml(copy.outletName)}</a>` : escapeHtml(copy.outletName);
+  return outletLink(copy.outletName, copy.url);
 }
 
 interface JsonFeed10 {
@@ -140,7 +202,16 @@ function toJsonFeed11(json10: string, entries: readonly FeedEntry[]): string {
         ? {
             story_id: entry.story.storyId,
             outlet: entry.story.outletId,
-            copies: entry.copies.map((c) => ({ outlet: c.outletId, url: c.url, published: c.published, match: c.match })),
+            outlet_name: entry.story.outletName,
+            first_published: entry.story.published,
+            copies: entry.copies.map((c) => ({
+              outlet: c.outletId,
+              outlet_name: c.outletName,
+              url: cleanLink(c.url),
+              published: c.published,
+              delay_seconds: Math.max(0, Math.round((Date.parse(c.published) - Date.parse(entry.story.published)) / 1000)) || 0,
+              match: c.match,
+            })),
           }
         : undefined,
     };
@@ -148,22 +219,26 @@ function toJsonFeed11(json10: string, entries: readonly FeedEntry[]): string {
   return `${JSON.stringify({ ...rest, version: 'https://jsonfeed.org/version/1.1', language: 'en', authors: author ? [author] : undefined, items }, null, 2)}\n`;
 }
 
-function renderHtml(entries: readonly FeedEntry[], meta: FeedMeta, urls: Record<FeedFormat, string>): string {
+function renderHtml(entries: readonly FeedEntry[], meta: FeedMeta, urls: Record<FeedFormat, string>, updated: Date): string {
   const rows = entries.map((entry) => {
     const { story } = entry;
     const others = otherCopies(entry);
-    const title = isAbsoluteHttp(story.url)
-      ? `<a href="${escapeHtml(story.url)}">${escapeHtml(story.title)}</a>`
-      : escapeHtml(story.title);
+    const headline = headlineOf(entry);
+    const link = cleanLink(story.url);
+    const title = isAbsoluteHttp(link) ? `<a href="${escapeHtml(link)}">${escapeHtml(headline)}</a>` : escapeHtml(headline);
+    const also = others.map(
+      (c) => `<span class="carrier">${copyLink(c)} <span class="delay">${escapeHtml(delayText(story.published, c.published))}</span></span>`,
+    );
     return [
       `<li id="story-${escapeHtml(story.storyId)}">`,
       `<h2>${title}</h2>`,
-      `<p class="meta">${escapeHtml(story.outletName)} · <time datetime="${escapeHtml(story.published)}">${escapeHtml(story.published.slice(0, 16).replace('T', ' '))} UTC</time></p>`,
+      `<p class="meta">First published by <strong>${escapeHtml(story.outletName)}</strong> at <time datetime="${escapeHtml(story.published)}">${escapeHtml(utcMinute(story.published))}</time></p>`,
       story.summary ? `<p>${escapeHtml(story.summary)}</p>` : '',
-      others.length > 0 ? `<p class="also">Also carried by: ${others.map(copyLink).join(', ')}</p>` : '',
+      also.length > 0 ? `<p class="also">Also carried by: ${also.join(', ')}</p>` : '',
       '</li>',
     ].filter(Boolean).join('\n');
   });
+  const updatedIso = updated.toISOString();
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -173,11 +248,12 @@ function renderHtml(entries: readonly FeedEntry[], meta: FeedMeta, urls: Record<
 <link rel="alternate" type="application/rss+xml" title="${escapeHtml(meta.title)} (RSS)" href="${escapeHtml(urls.rss)}">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(meta.title)} (Atom)" href="${escapeHtml(urls.atom)}">
 <link rel="alternate" type="application/feed+json" title="${escapeHtml(meta.title)} (JSON Feed)" href="${escapeHtml(urls.json)}">
-<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}ol{padding:0;list-style:none}li{border-bottom:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem;margin:.2rem 0}.meta,.also{color:#555;font-size:.9rem;margin:.2rem 0}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;overflow-wrap:anywhere}ol{padding:0;list-style:none}li{border-bottom:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem;margin:.2rem 0}.meta,.also,.updated{color:#555;font-size:.9rem;margin:.2rem 0}.meta strong{color:#222}.carrier{white-space:nowrap}.delay{color:#777}</style>
 </head>
 <body>
 <h1>${escapeHtml(meta.title)}</h1>
 <p>${escapeHtml(meta.description)} Subscribe: <a href="${escapeHtml(urls.rss)}">RSS</a> · <a href="${escapeHtml(urls.atom)}">Atom</a> · <a href="${escapeHtml(urls.json)}">JSON Feed</a></p>
+<p class="updated">Updated <time datetime="${escapeHtml(updatedIso)}">${escapeHtml(utcMinute(updatedIso))}</time></p>
 <ol>
 ${rows.join('\n')}
 </ol>

@@ -8,7 +8,7 @@
  * ("Read more" teasers pointing to other stories) can be recognised as navigation.
  */
 import { Parser } from 'htmlparser2';
-import { displayText } from './normalise.ts';
+import { displayText, withoutControls } from './normalise.ts';
 
 export interface TextLine {
   readonly text: string;
@@ -37,7 +37,64 @@ const HAS_TAG = /<[a-zA-Z!/]/;
 const MAX_TAGS = 20_000;
 
 export function extractLines(html: string): TextLine[] {
-  if (countTags(html) > MAX_TAGS) return crudeLines(html);
+  return walk(html).lines;
+}
+
+/** What a rich line is, for rendering: a paragraph, a heading, a list item, preformatted text. */
+export type RichKind = 'p' | 'h' | 'ul' | 'ol' | 'pre';
+
+export interface RichLine {
+  readonly kind: RichKind;
+  /** Inside a `<blockquote>`. */
+  readonly quote: boolean;
+  /**
+   * The line's inline markup, rebuilt: its text escaped, links (absolute http(s), resolved against the
+   * base URL) and emphasis; nothing else of the source survives.
+   */
+  readonly html: string;
+}
+
+export interface RichImage {
+  /** Absolute http(s) URL. */
+  readonly src: string;
+  readonly alt: string;
+  /** The index of the line it stands before (the number of lines before it). */
+  readonly before: number;
+}
+
+export interface RichText {
+  /** Exactly the lines `extractLines` gives for the same fragment. */
+  readonly lines: readonly TextLine[];
+  /** One per line, same order. */
+  readonly rich: readonly RichLine[];
+  readonly images: readonly RichImage[];
+}
+
+/**
+ * The same lines as `extractLines`, each with its structure and inline markup, and the images between
+ * them: what the merged feed shows of a canonical copy. The line boundaries are the very same (one walk),
+ * so a line that dedup dropped as boilerplate can be dropped here by its index.
+ */
+export function extractRich(html: string, baseUrl?: string): RichText {
+  const base = baseUrl && /^https?:\/\//i.test(baseUrl) ? baseUrl : undefined;
+  const out = walk(html, { base });
+  return { lines: out.lines, rich: out.rich ?? [], images: out.images ?? [] };
+}
+
+/** Inline elements kept in rich lines, as what they become. */
+const INLINE: Record<string, string> = { a: 'a', em: 'em', i: 'em', strong: 'strong', b: 'strong', code: 'code' };
+/** Elements whose images are the article's (figures), though their text is not. */
+const IMAGE_HOLDERS = new Set(['figure', 'picture']);
+
+interface Collector {
+  readonly base: string | undefined;
+}
+
+function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: RichLine[]; images?: RichImage[] } {
+  if (countTags(html) > MAX_TAGS) {
+    const lines = crudeLines(html);
+    return collect ? { lines, rich: lines.map((l) => ({ kind: 'p', quote: false, html: escapeText(l.text) })), images: [] } : { lines };
+  }
   // Plain text (no tags): its line breaks are the only structure it has.
   if (!HAS_TAG.test(html)) html = html.replace(/\r?\n/g, '<br>');
   const lines: TextLine[] = [];
@@ -45,32 +102,75 @@ export function extractLines(html: string): TextLine[] {
   let linkChars = 0;
   let skipDepth = 0;
   let linkDepth = 0;
+  // Rich collection only (`collect`): the line's markup, the inline elements open, where the line sits.
+  const rich: RichLine[] = [];
+  const images: RichImage[] = [];
+  let markup = '';
+  let skipHoldsImages = false;
+  /** Open inline elements: their opening tag (to reopen on the next line) and closing tag; undefined: dropped. */
+  const inline: Array<{ readonly open: string; readonly close: string } | undefined> = [];
+  const lists: string[] = [];
+  let items = 0;
+  let quotes = 0;
+  let heading = 0;
+  let pre = 0;
 
   const endLine = (): void => {
     const cleaned = displayText(text);
-    if (cleaned) lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / cleaned.length) });
+    if (cleaned) {
+      lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / cleaned.length) });
+      if (collect) {
+        const closers = inline.map((t) => t?.close ?? '').reverse().join('');
+        const kind: RichKind = heading > 0 ? 'h' : pre > 0 ? 'pre' : items > 0 ? ((lists.at(-1) ?? 'ul') as RichKind) : 'p';
+        rich.push({ kind, quote: quotes > 0, html: withoutControls(`${markup}${closers}`).replace(/\s+/g, ' ').trim() });
+      }
+    }
     text = '';
     linkChars = 0;
+    // Inline elements still open go on into the next line.
+    if (collect) markup = inline.map((t) => t?.open ?? '').join('');
   };
 
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attribs) {
+        if (collect && name === 'img' && (skipDepth === 0 || skipHoldsImages)) {
+          const src = absoluteHttp(attribs.src || attribs['data-src'] || '', collect.base);
+          if (src) images.push({ src, alt: displayText(attribs.alt ?? ''), before: lines.length });
+          return;
+        }
         if (skipDepth > 0) {
           if (!VOID.has(name)) skipDepth++;
           return;
         }
         if (SKIPPED.has(name)) {
-          if (!VOID.has(name)) skipDepth = 1;
+          if (!VOID.has(name)) {
+            skipDepth = 1;
+            skipHoldsImages = IMAGE_HOLDERS.has(name);
+          }
           return;
         }
         if (BLOCK.has(name)) endLine();
         if (name === 'a') linkDepth++;
+        if (!collect) return;
+        if (name === 'ul' || name === 'ol') lists.push(name);
+        else if (name === 'li') items++;
+        else if (name === 'blockquote') quotes++;
+        else if (/^h[1-6]$/.test(name)) heading++;
+        else if (name === 'pre') pre++;
+        const tag = INLINE[name];
+        if (tag) {
+          const href = tag === 'a' ? absoluteHttp(attribs.href ?? '', collect.base) : undefined;
+          const open = tag !== 'a' ? `<${tag}>` : href ? `<a href="${escapeText(href)}">` : undefined;
+          inline.push(open ? { open, close: `</${tag}>` } : undefined);
+          markup += open ?? '';
+        }
       },
       ontext(data) {
         if (skipDepth > 0) return;
         text += data;
         if (linkDepth > 0) linkChars += data.trim().length;
+        if (collect) markup += escapeText(data);
       },
       onclosetag(name, isImplied) {
         if (skipDepth > 0) {
@@ -78,7 +178,16 @@ export function extractLines(html: string): TextLine[] {
           return;
         }
         if (name === 'a' && linkDepth > 0) linkDepth--;
+        if (collect && INLINE[name] && inline.length > 0) markup += inline.pop()?.close ?? '';
         if (BLOCK.has(name) && !(isImplied && VOID.has(name))) endLine();
+        // The line just ended was inside the element: its structure is left only now.
+        if (collect) {
+          if ((name === 'ul' || name === 'ol') && lists.length > 0) lists.pop();
+          else if (name === 'li' && items > 0) items--;
+          else if (name === 'blockquote' && quotes > 0) quotes--;
+          else if (/^h[1-6]$/.test(name) && heading > 0) heading--;
+          else if (name === 'pre' && pre > 0) pre--;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
@@ -86,7 +195,27 @@ export function extractLines(html: string): TextLine[] {
   parser.write(html);
   parser.end();
   endLine();
-  return lines;
+  return collect ? { lines, rich, images } : { lines };
+}
+
+/** An absolute http(s) URL for `url` (resolved against `base`), or undefined: no other scheme is shown. */
+function absoluteHttp(url: string, base: string | undefined): string | undefined {
+  const trimmed = url.trim();
+  if (!trimmed) return undefined;
+  try {
+    const resolved = new URL(trimmed, base);
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return undefined;
+    resolved.username = '';
+    resolved.password = '';
+    return resolved.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text as HTML text or attribute value. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 function countTags(html: string): number {

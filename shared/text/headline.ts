@@ -40,7 +40,12 @@ const MIN_MAIN_WORDS = 4;
 
 /** The content words of a headline, decoration removed, in order. */
 export function headlineWords(title: string, ctx: HeadlineContext = {}): string[] {
-  return tokens(stripDecoration(title, ctx)).filter((w) => !isStopword(w));
+  return contentWords(stripDecoration(title, ctx));
+}
+
+/** The content words of a headline already stripped of its decoration. */
+export function contentWords(stripped: string): string[] {
+  return tokens(stripped).filter((w) => !isStopword(w));
 }
 
 /** The headline with its kicker and decorating tail removed (display form). */
@@ -136,4 +141,139 @@ export function headlineAgreement(a: readonly string[], b: readonly string[]): n
   let shared = 0;
   for (const w of short) if (long.has(w)) shared++;
   return shared / short.size;
+}
+
+// ---- the headline readers see ------------------------------------------------------------------
+
+/** How a headline is cased: as a sentence, in Title Case, or in capitals. */
+export type CaseForm = 'sentence' | 'title' | 'caps';
+
+/** A word as written: letters (any script), digits, inner hyphens and apostrophes. */
+const WORD_CORE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** Words of this many letters or more decide whether a headline is in Title Case ("of", "in" do not). */
+const TITLE_CASE_WORD = 3;
+
+export function caseForm(title: string): CaseForm {
+  const words = title.match(WORD_CORE) ?? [];
+  const lettered = words.filter((w) => /\p{L}/u.test(w));
+  if (lettered.filter((w) => /\p{L}{2}/u.test(w)).length >= 2 && !/\p{Ll}/u.test(title)) return 'caps';
+  const long = lettered.slice(1).filter((w) => w.length >= TITLE_CASE_WORD);
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return long.length >= 3 && capitalised >= 0.8 * long.length ? 'title' : 'sentence';
+}
+
+/** Words this long are also looked up by their first letters (`~…`): "opens" by "opened", "Kellerby's" by "Kellerby". */
+const STEM_FROM = 6;
+const STEM = 5;
+/** With this many words of text, a headline word the text never writes is taken for a common word. */
+const TEXTUAL_WORDS = 30;
+
+/**
+ * How words are written in running text: each word's most frequent spelling where it does not start a
+ * sentence (a word starting one is capitalised whatever it is), by its lower case and, for long words,
+ * by its stem (`~` and the first letters).
+ */
+export function spellingsOf(texts: readonly string[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const count = (key: string, form: string) => {
+    const forms = counts.get(key) ?? new Map<string, number>();
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+    counts.set(key, forms);
+  };
+  let words = 0;
+  for (const text of texts) {
+    for (const sentence of text.split(/(?<=[.!?:;"“”])\s+/u)) {
+      const found = sentence.match(WORD_CORE) ?? [];
+      words += found.length;
+      for (let i = 1; i < found.length; i++) {
+        const word = found[i]!;
+        const key = word.toLowerCase();
+        count(key, word);
+        if (key.length >= STEM_FROM) count(`~${key.slice(0, STEM)}`, /^\p{Lu}/u.test(word) ? 'A' : 'a');
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  // On a tie, the capitalised form: a capital inside a sentence is written on purpose ("the Harbour Board").
+  const capital = (form: string) => (/^\p{Lu}/u.test(form) ? 1 : 0);
+  for (const [key, forms] of counts) out.set(key, [...forms].sort((a, b) => b[1] - a[1] || capital(b[0]) - capital(a[0]) || a[0].localeCompare(b[0]))[0]![0]);
+  out.set('#words', String(words));
+  return out;
+}
+
+/** How the text writes a word: its own spelling, else its stem's case; undefined when it never does. */
+function spelledAs(word: string, spellings: ReadonlyMap<string, string>): string | undefined {
+  const key = word.toLowerCase();
+  const exact = spellings.get(key);
+  if (exact !== undefined) return exact;
+  if (key.length < STEM_FROM) return undefined;
+  const stem = spellings.get(`~${key.slice(0, STEM)}`);
+  if (stem === undefined) return undefined;
+  return stem === 'A' ? key.charAt(0).toUpperCase() + key.slice(1) : key;
+}
+
+/**
+ * A Title Case or capitalised headline in sentence case: each word as the story's text (and the copies'
+ * sentence-case headlines) write it. A word they never write is a common word when there is enough text
+ * to have shown a name; without text, a Title Case word keeps its capital (it may be a name) and a
+ * capitalised one is lower-cased unless it is short enough to be an acronym.
+ */
+export function sentenceCase(title: string, spellings: ReadonlyMap<string, string>): string {
+  const form = caseForm(title);
+  if (form === 'sentence') return title;
+  const textual = Number(spellings.get('#words') ?? 0) >= TEXTUAL_WORDS;
+  let first = true;
+  return title.replace(WORD_CORE, (word) => {
+    const lower = word.toLowerCase();
+    let out = spelledAs(word, spellings);
+    if (out === undefined) {
+      if (form === 'caps') out = !textual && word.length <= 3 && !isStopword(lower) ? word : lower;
+      else out = textual || isStopword(lower) ? lower : word;
+    }
+    if (first) out = out.charAt(0).toUpperCase() + out.slice(1);
+    first = false;
+    return out;
+  });
+}
+
+export interface HeadlineCandidate {
+  /** The headline as the outlet published it. */
+  readonly title: string;
+  /** The same, decoration removed with the outlet's own context (absent: rules and its name only). */
+  readonly cleaned?: string;
+  readonly outletName?: string;
+}
+
+/**
+ * The headline a story is shown under: of its copies' headlines, decoration removed, the one the others
+ * agree with most (the medoid of their content words: a decoration one copy kept, or one desk's rewrite,
+ * agrees less), a sentence-case one before Title Case before capitals, the earliest on a tie; then put in
+ * sentence case from how the story's text and the other headlines write each word. `candidates` are in
+ * order of publication (the origin first).
+ */
+export function displayHeadline(candidates: readonly HeadlineCandidate[], text: readonly string[] = []): string {
+  const cleaned = candidates
+    .map((c) => c.cleaned ?? stripDecoration(c.title, c.outletName ? { outletName: c.outletName } : {}))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (cleaned.length === 0) return candidates[0]?.title.trim() ?? '';
+  const words = cleaned.map((t) => headlineWords(t));
+  const rank: Record<CaseForm, number> = { sentence: 0, title: 1, caps: 2 };
+  let best = 0;
+  let bestScore = -1;
+  cleaned.forEach((title, i) => {
+    let score = 0;
+    words.forEach((other, j) => {
+      if (j !== i) score += (headlineAgreement(words[i]!, other) + headlineAgreementBothWays(words[i]!, other)) / 2;
+    });
+    const better =
+      score > bestScore + 1e-9 ||
+      (Math.abs(score - bestScore) <= 1e-9 && rank[caseForm(title)] < rank[caseForm(cleaned[best]!)]);
+    if (better) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  const spellings = spellingsOf([...text, ...cleaned.filter((t) => caseForm(t) === 'sentence')]);
+  return sentenceCase(cleaned[best]!, spellings);
 }

@@ -30,6 +30,11 @@ const NUMBERS = /\p{N}+/gu;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
+/** The text without control characters and lone surrogates (what XML 1.0 cannot carry), nothing else changed. */
+export function withoutControls(text: string): string {
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, '') : text;
+}
+
 export function displayText(text: string): string {
   if (HAS_CONTROL.test(text)) text = text.replace(CONTROL, '');
   if (!NON_ASCII.test(text)) return ASCII_SPACES_TO_FOLD.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();

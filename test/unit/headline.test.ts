@@ -3,7 +3,7 @@
  * tails naming the outlet or a section, Title Case — and decorations learned from an outlet's headlines.
  */
 import { describe, expect, it } from 'vitest';
-import { decorationId, headlineAgreement, headlineDecorations, headlineWords, stripDecoration } from '../../shared/text/headline.ts';
+import { caseForm, decorationId, displayHeadline, headlineAgreement, headlineDecorations, headlineWords, stripDecoration } from '../../shared/text/headline.ts';
 
 const FERRY = ['ferry', 'strike', 'called', 'off'];
 
@@ -132,5 +132,50 @@ describe('bracketed tags', () => {
     expect(headlineWords('Skerry Lines (SKL) shares rise')).toEqual(['skerry', 'lines', 'skl', 'shares', 'rise']);
     // A tag is not the whole headline.
     expect(headlineWords('(Update)')).toEqual(['update']);
+  });
+});
+
+describe('displayHeadline: the headline readers see', () => {
+  const text = [
+    'The ferry strike at Kellerby was called off on Monday after late-night talks between the union and the Harbour Board.',
+    'Ferries will run to the normal timetable from Tuesday, the board said. The NASA-funded tide study at the port goes on.',
+    'Union members had voted to strike over pay, and the talks opened at noon.',
+  ];
+
+  it('chooses the headline the copies agree on, without decoration, in sentence case', () => {
+    const copies = [
+      { title: 'WATCH: Ferry Strike Called Off | Culture', outletName: 'Bay Courier' },
+      { title: 'Ferry strike called off - Harbour Gazette', outletName: 'Harbour Gazette' },
+      { title: 'FERRY STRIKE CALLED OFF', outletName: 'Coast Wire' },
+      { title: 'Ferry strike called off after late-night talks', outletName: 'Fjord Times' },
+    ];
+    expect(displayHeadline(copies, text)).toBe('Ferry strike called off');
+    // Whatever the order the copies came in.
+    expect(displayHeadline([...copies].reverse(), text)).toBe('Ferry strike called off');
+  });
+
+  it('uses what ingest cleaned with the outlet\u2019s learned decorations', () => {
+    expect(displayHeadline([{ title: 'Ferry strike called off :: Evening Edition', cleaned: 'Ferry strike called off' }], text)).toBe('Ferry strike called off');
+  });
+
+  it('puts a lone Title Case or capitalised headline in sentence case, keeping names and acronyms as the text writes them', () => {
+    expect(displayHeadline([{ title: 'Kellerby Ferry Strike Called Off After Talks With Harbour Board' }], text)).toBe(
+      'Kellerby ferry strike called off after talks with Harbour Board',
+    );
+    expect(displayHeadline([{ title: 'NASA-FUNDED TIDE STUDY AT KELLERBY PORT GOES ON' }], text)).toBe('NASA-funded tide study at Kellerby port goes on');
+    // A word the text writes only in an inflected form takes its case from there ("opened" for "Opens").
+    expect(displayHeadline([{ title: 'Talks Opens At Noon In Kellerby Pay Dispute' }], text)).toBe('Talks opens at noon in Kellerby pay dispute');
+  });
+
+  it('without text, keeps what may be a name', () => {
+    expect(displayHeadline([{ title: 'Mayor Of Kellerby Opens New Bridge' }])).toBe('Mayor of Kellerby Opens New Bridge');
+    expect(displayHeadline([{ title: 'EU AND UK AGREE FISHING QUOTAS' }])).toBe('EU and UK agree fishing quotas');
+  });
+
+  it('leaves a sentence-case headline as written', () => {
+    expect(displayHeadline([{ title: 'Kellerby ferry strike called off' }], text)).toBe('Kellerby ferry strike called off');
+    expect(caseForm('Mayor of Kellerby meets Port Authority')).toBe('sentence');
+    expect(caseForm('Mayor Of Kellerby Meets Port Authority')).toBe('title');
+    expect(caseForm('MAYOR MEETS PORT AUTHORITY')).toBe('caps');
   });
 });

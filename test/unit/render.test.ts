@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import type { CopyRecord, StoryRecord } from '../../shared/core/model.ts';
-import { escapeHtml, feedUrls, otherCopies, renderFeeds, storyGuid, type FeedEntry, type FeedMeta } from '../../shared/publish/render.ts';
+import { delayText, escapeHtml, feedUrls, headlineOf, otherCopies, renderFeeds, safeBody, storyGuid, utcMinute, type FeedEntry, type FeedMeta } from '../../shared/publish/render.ts';
 
 const META: FeedMeta = {
   title: 'Valley Digest',
@@ -60,18 +60,19 @@ const OTTERS_ID = 'ffeeddccbbaa998877665544';
 const LIGHT_ID = '0123456789abcdef01234567';
 
 /** A story carried by three outlets (valley twice), the canonical copy first published by Harbour News. */
+const FERRY_TITLE = 'Tom & Jerry <b>ferry</b> terminal to be demolished';
 const FERRY: FeedEntry = {
   story: story(FERRY_ID, {
-    title: 'Tom & Jerry <b>ferry</b> terminal to be demolished',
+    title: FERRY_TITLE,
     published: '2024-05-06T08:00:00.000Z',
     firstSeen: '2024-05-06T08:05:00.000Z',
     summary: 'The harbour authority confirmed on Monday that the old ferry terminal will be demolished.',
   }),
   copies: [
-    copy(FERRY_ID, 'harbour', 'Harbour News', '2024-05-06T08:00:00.000Z', '2024-05-06T08:05:00.000Z', { match: 'first' }),
-    copy(FERRY_ID, 'valley', 'Valley Courier', '2024-05-06T09:30:00.000Z', '2024-05-06T09:40:00.000Z'),
-    copy(FERRY_ID, 'coast', 'Coast Gazette', '2024-05-06T10:00:00.000Z', '2024-05-06T12:00:00.000Z'),
-    copy(FERRY_ID, 'valley', 'Valley Courier', '2024-05-06T11:00:00.000Z', '2024-05-06T11:10:00.000Z', { itemKey: 'key-valley-2' }),
+    copy(FERRY_ID, 'harbour', 'Harbour News', '2024-05-06T08:00:00.000Z', '2024-05-06T08:05:00.000Z', { match: 'first', title: FERRY_TITLE }),
+    copy(FERRY_ID, 'valley', 'Valley Courier', '2024-05-06T09:30:00.000Z', '2024-05-06T09:40:00.000Z', { title: FERRY_TITLE }),
+    copy(FERRY_ID, 'coast', 'Coast Gazette', '2024-05-06T10:00:00.000Z', '2024-05-06T12:00:00.000Z', { title: FERRY_TITLE }),
+    copy(FERRY_ID, 'valley', 'Valley Courier', '2024-05-06T11:00:00.000Z', '2024-05-06T11:10:00.000Z', { itemKey: 'key-valley-2', title: FERRY_TITLE }),
   ],
   paragraphs: [
     'The harbour authority confirmed on Monday that the old ferry terminal will be demolished.',
@@ -90,7 +91,7 @@ const OTTERS: FeedEntry = {
     firstSeen: '2024-05-05T07:20:00.000Z',
     summary: 'A family of otters was seen below the old mill.',
   }),
-  copies: [copy(OTTERS_ID, 'valley', 'Valley Courier', '2024-05-05T07:15:00.000Z', '2024-05-05T07:20:00.000Z', { match: 'first' })],
+  copies: [copy(OTTERS_ID, 'valley', 'Valley Courier', '2024-05-05T07:15:00.000Z', '2024-05-05T07:20:00.000Z', { match: 'first', title: 'Otters return to the river' })],
 };
 
 /** A story whose canonical copy has no link and an outlet without a known feed URL. */
@@ -104,7 +105,7 @@ const LIGHTHOUSE: FeedEntry = {
     firstSeen: '2024-05-04T12:30:00.000Z',
     summary: 'The lighthouse reopened to visitors on Saturday.',
   }),
-  copies: [copy(LIGHT_ID, 'island', 'Island Times', '2024-05-04T12:00:00.000Z', '2024-05-04T12:30:00.000Z', { url: '', match: 'first' })],
+  copies: [copy(LIGHT_ID, 'island', 'Island Times', '2024-05-04T12:00:00.000Z', '2024-05-04T12:30:00.000Z', { url: '', match: 'first', title: 'Lighthouse reopens' })],
   paragraphs: ['The lighthouse reopened to visitors on Saturday.'],
 };
 
@@ -162,10 +163,10 @@ describe('renderFeeds: RSS 2.0', () => {
     const parsed = await strictParser.parseString(rss);
     const content = (parsed.items[0] as Record<string, string>)['content:encoded']!;
     expect(content).toContain(
-      `<p>Also carried by: <a href="https://valley.example/news/${FERRY_ID}">Valley Courier</a>, <a href="https://coast.example/news/${FERRY_ID}">Coast Gazette</a>.</p>`,
+      `<p>Also carried by: <a href="https://valley.example/news/${FERRY_ID}">Valley Courier</a> (+1 h 30 min), <a href="https://coast.example/news/${FERRY_ID}">Coast Gazette</a> (+2 h).</p>`,
     );
     expect(content.match(/Valley Courier/g)).toHaveLength(1);
-    expect(content).toContain(`<p>First published by <a href="https://harbour.example/news/${FERRY_ID}">Harbour News</a>.</p>`);
+    expect(content).toContain(`<p>First published by <a href="https://harbour.example/news/${FERRY_ID}">Harbour News</a> at 2024-05-06 08:00 UTC.</p>`);
     const otters = (parsed.items[1] as Record<string, string>)['content:encoded']!;
     expect(otters).not.toContain('Also carried by');
     expect(otters).toContain('<p>A family of otters was seen below the old mill.</p>'); // summary stands in for paragraphs
@@ -194,7 +195,7 @@ describe('renderFeeds: RSS 2.0', () => {
   });
 
   it('cannot end the title\u2019s CDATA section early with "]]>"', async () => {
-    const entry: FeedEntry = { ...OTTERS, story: { ...OTTERS.story, title: 'Odd ]]> title' } };
+    const entry: FeedEntry = { ...OTTERS, story: { ...OTTERS.story, title: 'Odd ]]> title' }, copies: OTTERS.copies.map((c) => ({ ...c, title: 'Odd ]]> title' })) };
     const parsed = await strictParser.parseString(renderFeeds([entry], META).rss);
     expect(parsed.items[0]!.title).toBe('Odd ]]&gt; title');
   });
@@ -272,7 +273,8 @@ describe('renderFeeds: HTML page', () => {
   it('has one list item per story with its anchor, and "Also carried by"', () => {
     expect(html.match(/<li id="story-/g)).toHaveLength(3);
     expect(html).toContain(`<li id="story-${FERRY_ID}">`);
-    expect(html).toContain('Also carried by: <a href="https://valley.example/news/');
+    expect(html).toContain('Also carried by: <span class="carrier"><a href="https://valley.example/news/');
+    expect(html).toContain('Valley Courier</a> <span class="delay">+1 h 30 min</span>');
     expect(html).toContain('<time datetime="2024-05-06T08:00:00.000Z">2024-05-06 08:00 UTC</time>');
   });
 
@@ -331,5 +333,119 @@ describe('renderFeeds: feedparser', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('what readers see: headlines, links, credits', () => {
+  const ID = 'aaaabbbbccccddddeeeeffff';
+  const TRACKED = '?utm_source=rss&utm_medium=feed';
+  const entry: FeedEntry = {
+    story: story(ID, {
+      title: 'WATCH: Ferry Strike Called Off | Culture',
+      url: `https://harbour.example/news/ferry${TRACKED}`,
+      published: '2024-05-06T08:00:00.000Z',
+      summary: 'The ferry strike was called off on Monday.',
+    }),
+    copies: [
+      copy(ID, 'harbour', 'Harbour News', '2024-05-06T08:00:00.000Z', '2024-05-06T08:05:00.000Z', {
+        match: 'first',
+        title: 'WATCH: Ferry Strike Called Off | Culture',
+        url: `https://harbour.example/news/ferry${TRACKED}`,
+      }),
+      copy(ID, 'valley', 'Valley Courier', '2024-05-06T10:10:00.000Z', '2024-05-06T10:15:00.000Z', {
+        title: 'Ferry strike called off - Valley Courier',
+        url: 'https://valley.example/ferry?id=7&fbclid=XyZ',
+      }),
+      copy(ID, 'coast', 'Coast Gazette', '2024-05-07T11:00:00.000Z', '2024-05-07T11:05:00.000Z', {
+        title: 'FERRY STRIKE CALLED OFF',
+        displayTitle: 'FERRY STRIKE CALLED OFF',
+      }),
+    ],
+    paragraphs: ['The ferry strike at the port was called off on Monday after talks.'],
+  };
+  const feeds = renderFeeds([entry], META);
+
+  it('shows the headline the copies agree on, without decoration, in sentence case; the record keeps the origin’s', async () => {
+    expect(headlineOf(entry)).toBe('Ferry strike called off');
+    const rss = await strictParser.parseString(feeds.rss);
+    expect(rss.items[0]!.title).toBe('Ferry strike called off');
+    expect(feeds.atom).toContain('<title type="html"><![CDATA[Ferry strike called off]]></title>');
+    expect((JSON.parse(feeds.json) as { items: Array<{ title: string }> }).items[0]!.title).toBe('Ferry strike called off');
+    expect(feeds.html).toContain('>Ferry strike called off</a></h2>');
+    expect(entry.story.title).toBe('WATCH: Ferry Strike Called Off | Culture');
+  });
+
+  it('removes tracking parameters from every link shown, keeping the others', () => {
+    for (const out of [feeds.rss, feeds.atom, feeds.json, feeds.html]) {
+      expect(out).not.toMatch(/utm_|fbclid/);
+      expect(out).toContain('https://harbour.example/news/ferry');
+      expect(out).toContain('https://valley.example/ferry?id=7');
+    }
+  });
+
+  it('credits the first publisher with its time and each other outlet with its delay', () => {
+    for (const out of [feeds.rss, feeds.atom]) {
+      expect(out).toContain('First published by <a href="https://harbour.example/news/ferry">Harbour News</a> at 2024-05-06 08:00 UTC.');
+      expect(out).toContain('Valley Courier</a> (+2 h 10 min), <a href="https://coast.example/news/');
+      expect(out).toContain('Coast Gazette</a> (+1 d 3 h).');
+    }
+    expect(feeds.html).toContain('First published by <strong>Harbour News</strong> at <time datetime="2024-05-06T08:00:00.000Z">2024-05-06 08:00 UTC</time>');
+    expect(feeds.html).toContain('Valley Courier</a> <span class="delay">+2 h 10 min</span>');
+    const json = JSON.parse(feeds.json) as { items: Array<{ _feedmerge: { first_published: string; copies: Array<{ outlet: string; delay_seconds: number; url: string }> } }> };
+    expect(json.items[0]!._feedmerge.first_published).toBe('2024-05-06T08:00:00.000Z');
+    expect(json.items[0]!._feedmerge.copies.map((c) => [c.outlet, c.delay_seconds])).toEqual([
+      ['harbour', 0],
+      ['valley', 7800],
+      ['coast', 97200],
+    ]);
+  });
+
+  it('says when the feed was last updated', () => {
+    expect(feeds.html).toContain('<p class="updated">Updated <time datetime="2024-05-07T11:05:00.000Z">2024-05-07 11:05 UTC</time></p>');
+  });
+
+  it('writes delays readably', () => {
+    expect(delayText('2024-05-06T08:00:00Z', '2024-05-06T08:00:00Z')).toBe('at the same time');
+    expect(delayText('2024-05-06T08:00:00Z', '2024-05-06T07:00:00Z')).toBe('at the same time');
+    expect(delayText('2024-05-06T08:00:00Z', '2024-05-06T08:45:00Z')).toBe('+45 min');
+    expect(delayText('2024-05-06T08:00:00Z', '2024-05-06T10:00:00Z')).toBe('+2 h');
+    expect(delayText('2024-05-06T08:00:00Z', '2024-05-08T08:00:00Z')).toBe('+2 d');
+    expect(utcMinute('2024-05-06T08:00:59.900Z')).toBe('2024-05-06 08:00 UTC');
+  });
+});
+
+describe('rich content, sanitized', () => {
+  const ID = '111122223333444455556666';
+  const html = [
+    '<p>The <em>ferry</em> strike was <strong>called off</strong>, <a href="https://union.example/statement?utm_campaign=x">the union said</a>.</p>',
+    '<p><img src="https://harbour.example/quay.jpg" alt="The quay at dawn"></p>',
+    '<ul><li>Sailings resume Tuesday</li><li>Fares unchanged</li></ul>',
+    '<blockquote><p>We are relieved.</p></blockquote>',
+    '<p><a href="javascript:alert(1)">x</a><img src="data:image/png;base64,AAAA" alt="d"><img src="https://x.example/p.gif" onerror="alert(1)" alt="p"></p>',
+    '<script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe><p style="color:red" onclick="x()">Styled</p>',
+    '<p><a href="/relative">relative link</a> <a href="//proto.example/x">protocol-relative</a></p>',
+  ].join('');
+
+  it('keeps paragraphs, links, emphasis, images with alt text, lists and quotes; drops everything unsafe', () => {
+    const safe = safeBody(html);
+    expect(safe).toContain('<p>The <em>ferry</em> strike was <strong>called off</strong>, <a href="https://union.example/statement">the union said</a>.</p>');
+    expect(safe).toContain('<img src="https://harbour.example/quay.jpg" alt="The quay at dawn" />');
+    expect(safe).toContain('<ul><li>Sailings resume Tuesday</li><li>Fares unchanged</li></ul>');
+    expect(safe).toContain('<blockquote><p>We are relieved.</p></blockquote>');
+    expect(safe).toContain('<img src="https://x.example/p.gif" alt="p" />');
+    expect(safe).toContain('<p>Styled</p>');
+    expect(safe).toContain('<p><a>relative link</a> <a>protocol-relative</a></p>');
+    expect(safe).not.toMatch(/<script|<style|style=|<iframe|onerror|onclick|javascript:|data:/i);
+  });
+
+  it('is what the feeds carry when the canonical copy has a rich body', async () => {
+    const entry: FeedEntry = { ...OTTERS, story: { ...OTTERS.story, storyId: ID }, html };
+    const feeds = renderFeeds([entry], META);
+    const parsed = await strictParser.parseString(feeds.rss);
+    const content = (parsed.items[0] as Record<string, string>)['content:encoded']!;
+    expect(content).toContain('<img src="https://harbour.example/quay.jpg" alt="The quay at dawn" />');
+    expect(content).toContain('First published by');
+    expect(feeds.atom).not.toMatch(/<script|onerror|javascript:/i);
+    expect(feeds.json).not.toMatch(/<script|onerror|javascript:/i);
   });
 });
