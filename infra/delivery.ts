@@ -17,7 +17,7 @@ export class Delivery extends Construct {
     super(scope, id);
     // A reader never sees a feed older than one cycle: TTLs follow the schedule.
     const cachePolicy = new cloudfront.CachePolicy(this, 'FeedCache', {
-      comment: 'Merged feed: TTLs within one schedule interval; the publisher sets Cache-Control max-age=300',
+      comment: 'Merged feed: TTLs within one schedule interval; the publisher sets Cache-Control max-age to the interval',
       defaultTtl: Duration.minutes(Math.min(5, props.scheduleMinutes)),
       minTtl: Duration.seconds(0),
       maxTtl: Duration.minutes(props.scheduleMinutes),

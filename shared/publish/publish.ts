@@ -17,7 +17,7 @@ export interface PublishDeps {
   readonly contents: { getCanonical(contentHash: string): Promise<CanonicalContent | undefined> };
   readonly registry: RegistryStore;
   readonly objects: { putIfChanged(key: string, body: string, contentType: string, cacheControl?: string): Promise<boolean> };
-  readonly feed: { readonly title: string; readonly description: string; readonly baseUrl: string; readonly limit: number };
+  readonly feed: { readonly title: string; readonly description: string; readonly baseUrl: string; readonly limit: number; readonly maxAgeSeconds?: number };
   /** The publication time (the hold of headline-only stories is measured from it). */
   readonly now?: () => Date;
   /**
@@ -157,7 +157,7 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   const rendered = await publicationFeeds({ ...deps, now: () => now }, reuse);
   const written: FeedFormat[] = [];
   for (const format of FORMATS) {
-    const changedBytes = await deps.objects.putIfChanged(BUCKET.feedKeys[format], rendered[format], FEED_CONTENT_TYPES[format], 'max-age=300');
+    const changedBytes = await deps.objects.putIfChanged(BUCKET.feedKeys[format], rendered[format], FEED_CONTENT_TYPES[format], `max-age=${deps.feed.maxAgeSeconds ?? 900}`);
     if (changedBytes) written.push(format);
   }
   if (reuse && deps.state) {

@@ -144,7 +144,11 @@ describe('FeedmergeStack', () => {
       );
       // Deployed, the fetcher never reaches loopback, private or link-local addresses.
       expect(fn.Properties.Environment.Variables.FEEDMERGE_DENY_PRIVATE_NETWORK).toBe('true');
+      // Feed objects may be cached for one schedule interval (15 minutes by default).
+      expect(fn.Properties.Environment.Variables.FEEDMERGE_FEED_MAX_AGE_SECONDS).toBe('900');
     }
+    const hourly = Object.values(synth({ 'feedmerge:scheduleMinutes': 60 }).template.findResources('AWS::Lambda::Function'));
+    for (const fn of hourly) expect(fn.Properties.Environment.Variables.FEEDMERGE_FEED_MAX_AGE_SECONDS).toBe('3600');
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 

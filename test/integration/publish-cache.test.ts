@@ -7,7 +7,8 @@ import type { Outlet } from '../../shared/core/model.ts';
 import { processOutlet } from '../../shared/fetch/process-outlet.ts';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { BUCKET, keys } from '../../shared/core/schema.ts';
+import { BUCKET, FEED_CONTENT_TYPES, keys } from '../../shared/core/schema.ts';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { publishFeeds } from '../../shared/publish/publish.ts';
 import { startHarness, type Harness, runtime } from './harness.ts';
 
@@ -70,6 +71,19 @@ describe('publish reads again only what the journal says changed', () => {
     const ferry = (await jsonFeed()).items.find((i) => /ferry/i.test(i.title))!;
     expect(JSON.stringify(ferry)).toContain('bay news');
     expect(await publishAt(902_000)).toMatchObject({ skipped: true });
+  });
+
+  it('writes each feed object with its content type and a max-age of one schedule interval', async () => {
+    const { bucket, config, clients } = runtime();
+    h.routes.set('/cove.xml', { kind: 'feed', body: feed('Cove', item('cove', 'c-lighthouse', 'Lighthouse repainted', text('lighthouse'), 'Sat, 21 Nov 2026 10:00:00 GMT')) });
+    expect(await fetchAt('cove', 950_000)).toMatchObject({ updated: 1 }); // an edit of an earlier item: the feed changes
+    const report = await publishFeeds({ stories: runtime().table, contents: bucket, registry: bucket, objects: bucket, feed: { ...config.feed, maxAgeSeconds: 600 }, marker: runtime().table, journal: runtime().table, state: bucket, now: () => new Date(T0 + 951_000) });
+    expect(report.written).toEqual(['rss', 'atom', 'json', 'html']);
+    for (const [format, key] of Object.entries(BUCKET.feedKeys)) {
+      const head = await clients.s3.send(new HeadObjectCommand({ Bucket: config.bucketName, Key: key }));
+      expect(head.CacheControl, format).toBe('max-age=600');
+      expect(head.ContentType, format).toBe(FEED_CONTENT_TYPES[format as keyof typeof FEED_CONTENT_TYPES]);
+    }
   });
 
   it('shows a story the index does not list yet, found through the journal', async () => {
