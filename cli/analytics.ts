@@ -5,6 +5,7 @@
 import type { StoryWithCopies } from '../shared/core/model.ts';
 import type { Flow, OutletStats } from '../shared/analytics/syndication.ts';
 import { csv, storyJson } from './output.ts';
+import { count } from './plural.ts';
 
 export type Format = 'table' | 'json' | 'csv';
 
@@ -25,7 +26,7 @@ export function renderStory(story: StoryWithCopies, text: readonly string[] | un
   const width = terminalWidth();
   const lines = [
     detail.title,
-    `${detail.id} · first published by ${detail.outlet} at ${shortDate(detail.published)} · ${detail.copies.length} ${detail.copies.length === 1 ? 'copy' : 'copies'}`,
+    `${detail.id} · first published by ${detail.outlet} at ${shortDate(detail.published)} · ${count(detail.copies.length, 'copy', 'copies')}`,
     detail.url,
     '',
     ...table(
@@ -46,14 +47,14 @@ export function renderOutletStats(rows: readonly OutletStats[], format: Format):
     ['outlet', 'items', 'first', 'copies of others', 'median lag', 'syndicated'],
     rows.map((r) => [r.outlet, r.items, r.firstPublished, r.copiesOfOthers, r.medianLagMinutes === null ? '—' : lag(r.medianLagMinutes), `${Math.round(r.syndicatedShare * 100)} %`]),
     terminalWidth(),
-  ).join('\n')}\n${rows.length} outlets\n`;
+  ).join('\n')}\n${count(rows.length, 'outlet')}\n`;
 }
 
 export function renderFlows(rows: readonly Flow[], format: Format): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const cells = rows.map((r) => [r.from, r.to, r.count]);
   if (format === 'csv') return csv(['from', 'to', 'count'], cells);
-  return `${table(['first published by', 'carried later by', 'stories'], cells, terminalWidth()).join('\n')}\n${rows.length} flows\n`;
+  return `${table(['first published by', 'carried later by', 'stories'], cells, terminalWidth()).join('\n')}\n${count(rows.length, 'flow')}\n`;
 }
 
 /** `feedmerge sql`: rows as a table, a JSON array of row objects, or CSV. */
@@ -62,7 +63,7 @@ export function renderRows(columns: readonly string[], rows: ReadonlyArray<Recor
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   if (format === 'csv') return csv(columns, cells);
-  return `${table(columns, rows.map((r) => columns.map((c) => (typeof r[c] === 'number' ? (r[c] as number) : cell(r[c])))), terminalWidth()).join('\n')}\n${rows.length} ${rows.length === 1 ? 'row' : 'rows'}\n`;
+  return `${table(columns, rows.map((r) => columns.map((c) => (typeof r[c] === 'number' ? (r[c] as number) : cell(r[c])))), terminalWidth()).join('\n')}\n${count(rows.length, 'row')}\n`;
 }
 
 /** "+2 h 10 min", "+45 min", "0". */

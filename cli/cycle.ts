@@ -10,6 +10,7 @@ import { dispatch } from '../functions/dispatch/handler.ts';
 import { fetchJobs } from '../functions/fetch/handler.ts';
 import { publish } from '../functions/publish/handler.ts';
 import type { Runtime } from '../functions/runtime.ts';
+import { count } from './plural.ts';
 
 export interface CycleSummary {
   readonly outlets: number;
@@ -25,16 +26,24 @@ export interface CycleSummary {
   readonly reports: FetchReport[];
   readonly publish: PublishReport;
   readonly durationMs: number;
+  /**
+   * Stopped by the signal (Ctrl-C, SIGTERM): the outlets not yet started were not fetched, and the feed
+   * was not published (`publish` is then empty). Nothing is lost: the journal has what was ingested, and
+   * the next cycle publishes it.
+   */
+  readonly stopped?: { readonly notFetched: number };
 }
 
 const FETCH_CONCURRENCY = 4;
 
-export async function runCycle(rt: Runtime, log: (line: string) => void): Promise<CycleSummary> {
+/** Once `stop` is aborted, no further outlet is fetched and nothing is published; fetches in flight finish. */
+export async function runCycle(rt: Runtime, log: (line: string) => void, stop?: AbortSignal): Promise<CycleSummary> {
   const started = Date.now();
   const { jobs, deferred } = await dispatch(rt);
   const paused: FetchReport[] = deferred.map((d) => ({ ...emptyReport(d.outletId), status: 'deferred', nextFetchAfter: d.nextFetchAfter, durationMs: 0 }));
   for (const report of paused) log(progressLine(report));
-  const fetched = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job) => {
+  const results = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job): Promise<FetchReport | undefined> => {
+    if (stop?.aborted) return undefined;
     let report: FetchReport;
     try {
       report = await fetchJobs(rt, job);
@@ -45,11 +54,13 @@ export async function runCycle(rt: Runtime, log: (line: string) => void): Promis
     log(progressLine(report));
     return report;
   });
+  const fetched = results.filter((r): r is FetchReport => r !== undefined);
   const reports = [...paused, ...fetched];
-  const published = await publish(rt);
+  const stopped = stop?.aborted ? { notFetched: results.length - fetched.length } : undefined;
+  const published: PublishReport = stopped ? { stories: 0, written: [] } : await publish(rt);
   const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   return {
-    outlets: reports.length,
+    outlets: paused.length + jobs.length,
     fetched: reports.filter((r) => r.status === 'fetched').length,
     notModified: reports.filter((r) => r.status === 'not-modified').length,
     failed: reports.filter((r) => r.status === 'failed').length,
@@ -61,6 +72,7 @@ export async function runCycle(rt: Runtime, log: (line: string) => void): Promis
     reports,
     publish: published,
     durationMs: Date.now() - started,
+    ...(stopped ? { stopped } : {}),
   };
 }
 
@@ -75,20 +87,22 @@ function progressLine(r: FetchReport): string {
     case 'not-modified':
       return `  = ${id} not modified (304, ${ms})`;
     case 'fetched':
-      return `  ✓ ${id} ${r.items} items: ${r.newStories} new stories, ${r.merged} merged${r.nearMerged ? ` (${r.nearMerged} near)` : ''}, ${r.unchanged} already seen${r.updated ? `, ${r.updated} updated` : ''} (${ms})`;
+      return `  ✓ ${id} ${count(r.items, 'item')}: ${count(r.newStories, 'new story', 'new stories')}, ${r.merged} merged${r.nearMerged ? ` (${r.nearMerged} near)` : ''}, ${r.unchanged} already seen${r.updated ? `, ${r.updated} updated` : ''} (${ms})`;
   }
 }
 
 export function summaryLine(s: CycleSummary): string {
-  const published = s.publish.skipped
-    ? 'feed up to date (nothing changed, nothing read)'
-    : s.publish.written.length > 0
-      ? `feed updated (${s.publish.written.join(', ')})`
-      : 'feed unchanged';
+  const published = s.stopped
+    ? `stopped: ${count(s.stopped.notFetched, 'outlet')} not fetched, feed not published (the next cycle publishes)`
+    : s.publish.skipped
+      ? 'feed up to date (nothing changed, nothing read)'
+      : s.publish.written.length > 0
+        ? `feed updated (${s.publish.written.join(', ')})`
+        : 'feed unchanged';
   return (
-    `cycle: ${s.outlets} outlets — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed` +
+    `cycle: ${count(s.outlets, 'outlet')} — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed` +
     `${s.deferred > 0 ? `, ${s.deferred} deferred` : ''}; ` +
-    `${s.items} items seen, ${s.newStories} new stories, ${s.merged} copies merged; ` +
-    `${s.publish.skipped ? '' : `${s.publish.stories} stories in the feed, `}${published}; ${(s.durationMs / 1000).toFixed(2)} s`
+    `${count(s.items, 'item')} seen, ${count(s.newStories, 'new story', 'new stories')}, ${count(s.merged, 'copy', 'copies')} merged; ` +
+    `${s.publish.skipped || s.stopped ? '' : `${count(s.publish.stories, 'story', 'stories')} in the feed, `}${published}; ${(s.durationMs / 1000).toFixed(2)} s`
   );
 }

@@ -6,7 +6,7 @@
  * A running `feedmerge run` holds the stores (LevelDB allows one process), so it publishes its
  * endpoints in `<state>/endpoints.json`; other commands on the same state folder connect to them.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
@@ -26,6 +26,20 @@ export interface Stores {
   close(): Promise<void>;
 }
 
+/** A read command was pointed at a folder where no runner has kept state: there is nothing to read. */
+export class MissingStateError extends Error {
+  constructor(stateDir: string) {
+    super(`no feedmerge state at ${stateDir}: run "feedmerge run --feeds <file>" first, or pass --state <dir>`);
+    this.name = 'MissingStateError';
+  }
+}
+
+/** Does this folder hold the embedded stores' data (as `feedmerge run` leaves it)? */
+export function hasState(stateDir: string): boolean {
+  const dir = resolve(stateDir);
+  return ['dynamodb', 's3'].every((sub) => existsSync(join(dir, sub)) && statSync(join(dir, sub)).isDirectory());
+}
+
 const ENDPOINT_VARS = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
 
 interface EndpointsFile {
@@ -42,11 +56,18 @@ function embedded(dynamodb: string, s3: string): Connection {
 /**
  * Makes the stores available and says how to reach them (nothing in this process's environment is
  * changed). `own`: this process must hold the stores (the runner); otherwise it may use those of a
- * runner already working on the same state folder.
+ * runner already working on the same state folder. `mustExist` (the commands that only read): a state
+ * folder without the stores' data is a MissingStateError, and nothing is created — an empty store
+ * would answer "0 stories" for a mistyped --state.
  */
 export async function openStores(
   stateDir: string,
-  { own, aws = false, env = process.env }: { own: boolean; aws?: boolean; env?: Readonly<Record<string, string | undefined>> },
+  {
+    own,
+    aws = false,
+    mustExist = false,
+    env = process.env,
+  }: { own: boolean; aws?: boolean; mustExist?: boolean; env?: Readonly<Record<string, string | undefined>> },
 ): Promise<Stores> {
   const names = { FEEDMERGE_TABLE: env.FEEDMERGE_TABLE ?? TABLE.defaultName, FEEDMERGE_BUCKET: env.FEEDMERGE_BUCKET ?? BUCKET.defaultName };
   if (aws) {
@@ -73,6 +94,7 @@ export async function openStores(
     return { description: `the stores of the runner (pid ${running.pid}) in ${dir}`, connection: embedded(running.dynamodb, running.s3), env: names, close: async () => {} };
   }
   if (running && own) throw new Error(`another feedmerge run (pid ${running.pid}) is using ${dir}; stop it or pass --state <another dir>`);
+  if (mustExist && !hasState(dir)) throw new MissingStateError(stateDir);
 
   mkdirSync(join(dir, 'dynamodb'), { recursive: true });
   mkdirSync(join(dir, 's3'), { recursive: true });

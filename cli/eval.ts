@@ -4,7 +4,7 @@
  * corpus's truth.json.
  *
  * A corpus folder holds either `outlets.json` (an array of `{ id, name, file }`, the format of
- * ../shared/corpus/*) or `feeds.json` (a feeds file with URLs relative to `feeds/`, like examples/),
+ * the development corpora) or `feeds.json` (a feeds file with URLs relative to `feeds/`, like examples/),
  * plus `truth.json`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { runCycle, type CycleSummary } from './cycle.ts';
 import { RequestMeter, meterDynamo, meterS3, type DynamoCounts } from '../functions/storage/meter.ts';
 import type { AwsClients } from '../functions/storage/clients.ts';
 import { storyJson } from './output.ts';
+import { count } from './plural.ts';
 
 export interface CostSummary {
   readonly dynamodb: Record<string, DynamoCounts>;
@@ -104,12 +105,12 @@ export function formatScore(r: EvalResult): string {
   const s = r.score;
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   const lines = [
-    `corpus ${r.corpus}: ${s.truthItems} items, ${s.truthPairs} same-story pairs`,
+    `corpus ${r.corpus}: ${count(s.truthItems, 'item')}, ${count(s.truthPairs, 'same-story pair')}`,
     `precision ${f(s.precision)}  recall ${f(s.recall)}  F1 ${s.f1.toFixed(3)}  (${s.correctPairs}/${s.predictedPairs} predicted pairs correct)`,
     `stories ${s.predictedStories}; items missing ${s.missingItems}; unknown copies ${s.unknownCopies}; items in several stories ${s.itemsInSeveralStories}`,
     `hard negatives falsely merged: ${s.hardNegativeFalseMerges} of ${s.hardNegatives}`,
     ...Object.entries(s.recallByTransform).map(([t, v]) => `  recall ${t.padEnd(14)} ${f(v.recall)} (${v.found}/${v.pairs})`),
-    `cycle: ${r.cycle.items} items → ${r.cycle.newStories} new stories, ${r.cycle.merged} copies merged (${r.cycle.nearMerged} near); ${(r.cycle.durationMs / 1000).toFixed(2)} s`,
+    `cycle: ${count(r.cycle.items, 'item')} → ${count(r.cycle.newStories, 'new story', 'new stories')}, ${count(r.cycle.merged, 'copy', 'copies')} merged (${r.cycle.nearMerged} near); ${(r.cycle.durationMs / 1000).toFixed(2)} s`,
     `cost per item, all new:      ${costLine(r.cost)}`,
     `cost per item, all seen (200, no 304): ${costLine(r.rerunCost)}`,
     `  DynamoDB requests, all new: ${Object.entries(r.cost.dynamodb).map(([k, v]) => `${k} ${v.requests}`).join(', ')}`,

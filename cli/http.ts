@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../shared/core/schema.ts';
 
@@ -63,7 +63,41 @@ const ROUTES: Record<string, FeedFormat> = {
 /** Pages made on request (the analysts' report), by path. */
 export type DynamicPages = Record<string, () => Promise<string>>;
 
-export async function serveMergedFeed(read: (key: string) => Promise<string | undefined>, port: number, pages: DynamicPages = {}): Promise<RunningServer> {
+/** A feed object as read from the bucket: its bytes and, when the store says, when it was last written. */
+export interface FeedObject {
+  readonly body: string;
+  readonly lastModified?: Date;
+}
+
+export interface MergedFeedOptions {
+  /** Cache-Control max-age of the feed objects, in seconds (cacheMaxAge: from the runner's schedule). */
+  readonly maxAgeSeconds?: number;
+}
+
+/**
+ * How long readers may keep the feed without asking again: one cycle (the feed changes at most once per
+ * cycle), at least a minute and at most an hour — with a long schedule, a copy fetched just before a cycle
+ * would otherwise stay stale for most of the next one; revalidating costs a 304.
+ */
+export function cacheMaxAge(everyMinutes: number): number {
+  return Math.min(3600, Math.max(60, Math.round(everyMinutes * 60)));
+}
+
+/**
+ * The merged feed as CloudFront would serve the bucket's objects: a strong ETag (hash of the bytes),
+ * Last-Modified (the object's last write; without one from the store, when this server first saw these
+ * bytes), Cache-Control, and 304 for a matching If-None-Match or, without one, an If-Modified-Since not
+ * older than Last-Modified. GET and HEAD.
+ */
+export async function serveMergedFeed(
+  read: (key: string) => Promise<string | FeedObject | undefined>,
+  port: number,
+  pages: DynamicPages = {},
+  options: MergedFeedOptions = {},
+): Promise<RunningServer> {
+  const maxAge = options.maxAgeSeconds ?? cacheMaxAge(15);
+  // Per key: the ETag last served and since when those bytes are known (the fallback Last-Modified).
+  const seen = new Map<string, { etag: string; since: Date }>();
   return listen(
     createServer(async (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -78,16 +112,60 @@ export async function serveMergedFeed(read: (key: string) => Promise<string | un
       }
       const format = ROUTES[path];
       if (!format) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('GET or HEAD\n');
       try {
-        const body = await read(BUCKET.feedKeys[format]);
-        if (body === undefined) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('not published yet\n');
-        res.writeHead(200, { 'content-type': FEED_CONTENT_TYPES[format] }).end(body);
+        const key = BUCKET.feedKeys[format];
+        const found = await read(key);
+        if (found === undefined) return void res.writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('not published yet\n');
+        const object: FeedObject = typeof found === 'string' ? { body: found } : found;
+        const bytes = Buffer.from(object.body, 'utf8');
+        const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
+        let known = seen.get(key);
+        if (known?.etag !== etag) seen.set(key, (known = { etag, since: new Date() }));
+        const lastModified = object.lastModified ?? known.since;
+        const headers = { etag, 'last-modified': lastModified.toUTCString(), 'cache-control': `max-age=${maxAge}` };
+        if (notModified(req.headers['if-none-match'], req.headers['if-modified-since'], etag, lastModified)) {
+          return void res.writeHead(304, headers).end();
+        }
+        // Node sends no body for HEAD, with the headers (and length) a GET would have.
+        res.writeHead(200, { ...headers, 'content-type': FEED_CONTENT_TYPES[format], 'content-length': bytes.length }).end(bytes);
       } catch (err) {
         res.writeHead(500, { 'content-type': 'text/plain' }).end(`storage error: ${(err as Error).message}\n`);
       }
     }),
     port,
   );
+}
+
+/**
+ * RFC 9110 13.1.2 and 13.1.3: If-None-Match (weak comparison: `W/` ignored; a list; `*`) decides when
+ * present; If-Modified-Since only without it, at the second HTTP dates have.
+ */
+export function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModified: Date): boolean {
+  if (ifNoneMatch !== undefined) {
+    const tags = ifNoneMatch.match(/\*|(?:W\/)?"[^"]*"/g) ?? [];
+    return tags.some((tag) => tag === '*' || tag.replace(/^W\//, '') === etag);
+  }
+  if (ifModifiedSince === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+}
+
+/** Is this port free on 127.0.0.1 (where the servers listen)? */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** A free port after `from` (none of `avoid`), to suggest when `from` is taken. */
+export async function freePortAfter(from: number, avoid: readonly number[] = []): Promise<number | undefined> {
+  for (let port = from + 1; port <= Math.min(65535, from + 50); port++) {
+    if (!avoid.includes(port) && (await portIsFree(port))) return port;
+  }
+  return undefined;
 }
 
 async function listen(server: Server, port: number): Promise<RunningServer> {

@@ -1,6 +1,8 @@
 /** Machine-readable renderings of the deduplication records for `feedmerge stories`. */
 import type { StoryWithCopies } from '../shared/core/model.ts';
 import { lagMinutes } from '../shared/analytics/syndication.ts';
+import { copyKeyOf } from '../shared/core/schema.ts';
+import { count } from './plural.ts';
 
 /** The public JSON shape of one story (see README, "feedmerge stories"). Extend, don't break. */
 export function storyJson({ story, copies }: StoryWithCopies) {
@@ -53,14 +55,30 @@ function csvField(raw: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+const date = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
+/**
+ * The human table: a story line (its date is its earliest copy's), then its copies, earliest first.
+ * Two marks that used to be one: "earliest" is the copy published first — the origin the feed credits —
+ * and match "founded" the copy that created the story (JSON and CSV keep `first` for it). A backlog copy
+ * can be published before the founder, so the two differ.
+ */
 export function storiesTable(stories: readonly StoryWithCopies[]): string {
-  const lines: string[] = [];
+  const lines: string[] = [
+    `${'published'.padEnd(16)}  ${'story'.padEnd(24)}  title`,
+    `    ${'earliest'.padEnd(8)}  ${'match'.padEnd(7)}  score  ${'outlet'.padEnd(20)}  ${'published'.padEnd(16)}  url`,
+  ];
   for (const { story, copies } of stories) {
-    lines.push(`${story.published.slice(0, 16).replace('T', ' ')}  ${story.storyId}  ${story.title}`);
+    lines.push(`${date(story.published)}  ${story.storyId.padEnd(24)}  ${story.title}`);
+    // The record names its origin copy; if that copy is not listed (records older than the field), the earliest listed is.
+    const origin =
+      copies.find((c) => copyKeyOf(c.outletId, c.itemKey) === story.originCopy) ??
+      copies.reduce<(typeof copies)[number] | undefined>((a, c) => (a === undefined || c.published < a.published ? c : a), undefined);
     for (const c of copies) {
-      lines.push(`    ${c.match.padEnd(5)} ${c.score.toFixed(2)}  ${c.outletId.padEnd(20)} ${c.published.slice(0, 16).replace('T', ' ')}  ${c.url}`);
+      const match = c.match === 'first' ? 'founded' : c.match;
+      lines.push(`    ${(c === origin ? '*' : '').padEnd(8)}  ${match.padEnd(7)}  ${c.score.toFixed(2)}   ${c.outletId.padEnd(20)}  ${date(c.published).padEnd(16)}  ${c.url}`);
     }
   }
-  lines.push(`${stories.length} stories, ${stories.reduce((n, s) => n + s.copies.length, 0)} copies`);
+  lines.push(`${count(stories.length, 'story', 'stories')}, ${count(stories.reduce((n, s) => n + s.copies.length, 0), 'copy', 'copies')}`);
   return `${lines.join('\n')}\n`;
 }

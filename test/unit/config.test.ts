@@ -1,6 +1,17 @@
 import { ALLOW_PRIVATE, DENY_PRIVATE } from '../../shared/fetch/network-guard.ts';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, loadRuntimeConfig, parseOutletsJson } from '../../shared/core/config.ts';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import {
+  BLOCKED_PORTS,
+  checkOutletUrl,
+  ConfigError,
+  DEFAULTS,
+  lineColumn,
+  loadRuntimeConfig,
+  outletIdProblem,
+  parseOutletsJson,
+} from '../../shared/core/config.ts';
 import { BUCKET, TABLE } from '../../shared/core/schema.ts';
 import { DEFAULT_THRESHOLDS } from '../../shared/dedup/similarity.ts';
 
@@ -93,23 +104,26 @@ describe('parseOutletsJson', () => {
     expect(msg).toMatch(/^feeds\.json:5: outlets\[0\]\.url must use http or https, not [a-z]+:$/);
   });
 
-  it('reports invalid JSON with its line', () => {
+  it('reports invalid JSON with its line and column, in words', () => {
     const text = `{
   "outlets": [
     { "id": "a", "name": "A", "url": "https://a.example/" }
     { "id": "b", "name": "B", "url": "https://b.example/" }
   ]
 }`;
-    expect(errorOf(text)).toMatch(/^feeds\.json:4: invalid JSON \(\w+\)$/);
+    expect(errorOf(text)).toBe('feeds.json:4:5: invalid JSON: expected a comma, found "{"');
   });
 
   it('rejects comments and trailing commas (strict JSON)', () => {
-    expect(errorOf('{\n"outlets": [] // note\n}')).toMatch(/^feeds\.json:2: invalid JSON/);
-    expect(errorOf('{\n"outlets": [\n{ "id": "a", "name": "A", "url": "https://a.example/" },\n]\n}')).toMatch(/^feeds\.json:\d+: invalid JSON/);
+    expect(errorOf('{\n"outlets": [] // note\n}')).toBe('feeds.json:2:15: invalid JSON: comments are not allowed in JSON');
+    expect(errorOf('{\n"outlets": [\n{ "id": "a", "name": "A", "url": "https://a.example/" },\n]\n}')).toBe(
+      'feeds.json:4:1: invalid JSON: a trailing comma before "]" (JSON allows none)',
+    );
   });
 
   it('rejects an empty file', () => {
-    expect(errorOf('')).toMatch(/^feeds\.json:1: invalid JSON/);
+    expect(errorOf('')).toBe('feeds.json:1:1: invalid JSON: the file is empty');
+    expect(errorOf(' \n ')).toBe('feeds.json:1:1: invalid JSON: the file is empty');
   });
 
   it('rejects a root that is not an object, a missing or non-array "outlets", and a non-object outlet', () => {
@@ -142,6 +156,54 @@ describe('parseOutletsJson', () => {
     );
   });
 
+  it.each([
+    ['{\n  "outlets" []\n}', 'feeds.json:2:13: invalid JSON: expected ":" after the property name, found "["'],
+    ['{\n  outlets: []\n}', 'feeds.json:2:3: invalid JSON: unexpected "outlets"'],
+    ['{\n  "outlets": [\n    { "id": "a\n', 'feeds.json:3:13: invalid JSON: a string is not closed (missing ")'],
+    ['{ "outlets": [] } }', 'feeds.json:1:19: invalid JSON: expected the end of the file after the value, found "}"'],
+    ['{ "outlets": [ { "id": "a" }', 'feeds.json:1:29: invalid JSON: expected "]", found the end of the file'],
+  ])('names the line, the column and the problem of invalid JSON: %j', (text, message) => {
+    expect(errorOf(text)).toBe(message);
+  });
+
+  it('counts columns from 1, after the last line break', () => {
+    expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn('ab\r\ncd', 4)).toEqual({ line: 2, column: 1 });
+  });
+
+  it('refuses a URL on a port fetch blocks, naming the port, when asked to (where outlets enter)', () => {
+    const text = '{\n"outlets": [\n{ "id": "a", "name": "A",\n"url": "http://example.org:22/feed" }\n]\n}';
+    try {
+      parseOutletsJson(text, 'feeds.json', undefined, { rejectBlockedPorts: true });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toBe(
+        'feeds.json:4: outlets[0].url "http://example.org:22/feed": port 22 is blocked by fetch (browsers\' bad-ports list); use the outlet\'s http(s) port',
+      );
+    }
+    // A stored registry is read back without the rule: one old outlet must not stop the others.
+    expect(parseOutletsJson(text, 'registry').outlets[0]!.url).toBe('http://example.org:22/feed');
+    expect(parseOutletsJson(text.replace(':22', ':8080'), 'f', undefined, { rejectBlockedPorts: true }).outlets[0]!.url).toBe('http://example.org:8080/feed');
+  });
+
+  it('blocks the very ports undici blocks', () => {
+    const require = createRequire(import.meta.url);
+    const undici = require(join(dirname(require.resolve('undici')), 'lib/web/fetch/constants.js')) as { badPorts: readonly string[] };
+    expect([...BLOCKED_PORTS].sort()).toEqual([...undici.badPorts].sort());
+  });
+
+  it('checks outlet ids and URLs the same way for every source', () => {
+    expect(outletIdProblem('harbour-news')).toBeUndefined();
+    expect(outletIdProblem('Bad')).toBe('must be lowercase letters, digits and dashes (at most 63)');
+    expect(checkOutletUrl('https://a.example/rss', undefined)).toEqual({ ok: true, url: 'https://a.example/rss' });
+    expect(checkOutletUrl('/rss', undefined)).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(checkOutletUrl('ftp://a.example/', undefined)).toEqual({ ok: false, kind: 'scheme', reason: 'must use http or https, not ftp:' });
+    expect(checkOutletUrl('https://a.example:6000/', undefined, { rejectBlockedPorts: true })).toMatchObject({ ok: false, kind: 'port' });
+    expect(checkOutletUrl('https://a.example:443/', undefined, { rejectBlockedPorts: true })).toEqual({ ok: true, url: 'https://a.example/' });
+  });
+
   it('uses the given source name in messages', () => {
     try {
       parseOutletsJson('{}', 'config/outlets.json');
@@ -165,7 +227,7 @@ describe('loadRuntimeConfig', () => {
       tableName: TABLE.defaultName,
       bucketName: BUCKET.defaultName,
       s3ForcePathStyle: false,
-      feed: { title: DEFAULTS.feedTitle, description: DEFAULTS.feedDescription, baseUrl: DEFAULTS.feedBaseUrl, limit: DEFAULTS.feedLimit },
+      feed: { title: DEFAULTS.feedTitle, description: DEFAULTS.feedDescription, baseUrl: DEFAULTS.feedBaseUrl, limit: DEFAULTS.feedLimit, maxAgeSeconds: 900 },
       analytics: true,
       dedup: DEFAULT_THRESHOLDS,
       fetch: { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, maxItems: DEFAULTS.maxItems, userAgent: DEFAULTS.userAgent, network: ALLOW_PRIVATE, perHost: DEFAULTS.perHost },
@@ -188,6 +250,7 @@ describe('loadRuntimeConfig', () => {
       FEEDMERGE_FEED_DESCRIPTION: 'All the news',
       FEEDMERGE_FEED_URL: 'https://feeds.example/merged',
       FEEDMERGE_FEED_LIMIT: ' 20 ',
+      FEEDMERGE_FEED_MAX_AGE_SECONDS: '300',
       FEEDMERGE_FETCH_TIMEOUT_MS: '5000',
       FEEDMERGE_MAX_FEED_BYTES: '2048',
       FEEDMERGE_MAX_ITEMS: '10',
@@ -206,7 +269,7 @@ describe('loadRuntimeConfig', () => {
       tableName: 't1',
       bucketName: 'b1',
       s3ForcePathStyle: true,
-      feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20 },
+      feed: { title: 'Merged', description: 'All the news', baseUrl: 'https://feeds.example/merged/', limit: 20, maxAgeSeconds: 300 },
       analytics: false,
       dedup: { containment: 0.9, containmentWithTitle: 0.75, minShared: 12, coverage: 0.4, title: 0.6, conflictRatio: 0 },
       fetch: { timeoutMs: 5000, maxBytes: 2048, maxItems: 10, userAgent: 'test-agent/1', network: DENY_PRIVATE, perHost: 3 },
@@ -242,6 +305,7 @@ describe('loadRuntimeConfig', () => {
     ['FEEDMERGE_FEED_LIMIT', '0'],
     ['FEEDMERGE_FEED_LIMIT', '1001'],
     ['FEEDMERGE_FEED_LIMIT', '-5'],
+    ['FEEDMERGE_FEED_MAX_AGE_SECONDS', '86401'],
     ['FEEDMERGE_FETCH_TIMEOUT_MS', '2.5'],
     ['FEEDMERGE_FETCH_TIMEOUT_MS', '99'],
     ['FEEDMERGE_MAX_FEED_BYTES', '1023'],
