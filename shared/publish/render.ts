@@ -248,7 +248,7 @@ function renderHtml(entries: readonly FeedEntry[], meta: FeedMeta, urls: Record<
 <link rel="alternate" type="application/rss+xml" title="${escapeHtml(meta.title)} (RSS)" href="${escapeHtml(urls.rss)}">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(meta.title)} (Atom)" href="${escapeHtml(urls.atom)}">
 <link rel="alternate" type="application/feed+json" title="${escapeHtml(meta.title)} (JSON Feed)" href="${escapeHtml(urls.json)}">
-<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;overflow-wrap:anywhere}ol{padding:0;list-style:none}li{border-bottom:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem;margin:.2rem 0}.meta,.also,.updated{color:#555;font-size:.9rem;margin:.2rem 0}.meta strong{color:#222}.carrier{white-space:nowrap}.delay{color:#777}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;overflow-wrap:anywhere}ol{padding:0;list-style:none}li{border-bottom:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem;margin:.2rem 0}.meta,.also,.updated{color:#555;font-size:.9rem;margin:.2rem 0}.meta strong{color:#222}.carrier,time{white-space:nowrap}.delay{color:#777}</style>
 </head>
 <body>
 <h1>${escapeHtml(meta.title)}</h1>

@@ -321,15 +321,22 @@ describe('helpers', () => {
 const hasFeedparser = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { stdio: 'ignore' }).status === 0;
 
 describe('renderFeeds: feedparser', () => {
-  it.skipIf(!hasFeedparser)('parses the RSS output with bozo == 0', () => {
+  it.skipIf(!hasFeedparser)('parses the RSS and Atom output, rich bodies included, with bozo == 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'feedmerge-render-'));
     try {
-      const file = join(dir, 'feed.xml');
-      writeFileSync(file, renderFeeds(ENTRIES, META).rss);
+      const rich: FeedEntry = {
+        ...OTTERS,
+        html: '<p>Otters <em>returned</em>, <a href="https://trust.example/?utm_source=x">the trust</a> said.</p>\n<p><img src="https://trust.example/o.jpg" alt="Otters"></p>\n<ul>\n<li>two adults</li>\n</ul>\n<blockquote>\n<p>At last.</p>\n</blockquote>',
+      };
+      const feeds = renderFeeds([FERRY, rich, LIGHTHOUSE], META);
       const script = 'import sys, feedparser; d = feedparser.parse(sys.argv[1]); print(int(bool(d.bozo)), len(d.entries))';
-      const run = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
-      expect(run.status).toBe(0);
-      expect(run.stdout.trim()).toBe('0 3');
+      for (const format of ['rss', 'atom'] as const) {
+        const file = join(dir, `feed.${format}`);
+        writeFileSync(file, feeds[format]);
+        const run = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
+        expect(run.status, format).toBe(0);
+        expect(run.stdout.trim(), format).toBe('0 3');
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
