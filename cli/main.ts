@@ -321,7 +321,7 @@ function range(values: { since?: string; until?: string }): { since?: string; un
 
 /**
  * Runs an analysts' command; with --stats, the DynamoDB and S3 requests it made (and the read units)
- * go to stderr: they grow with the stories in the range, never with the table.
+ * go to stderr: they grow with the stories in the range and the outlets' items, never with the table.
  */
 async function analyse<T>(values: { state?: string; aws?: boolean; stats?: boolean }, fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const meter = new RequestMeter();
@@ -705,14 +705,15 @@ async function main(argv: string[]): Promise<number> {
     // `feedmerge help stories`, `feedmerge help outlets add`.
     const [topic, ...rest] = args;
     if (topic === undefined) process.stdout.write(globalUsage());
-    else if (COMMANDS[topic]) process.stdout.write(helpOf(topic, rest));
+    else if (Object.hasOwn(COMMANDS, topic)) process.stdout.write(helpOf(topic, rest));
     else {
       log(`feedmerge: unknown command ${JSON.stringify(topic)} (feedmerge --help lists them)`);
       return 2;
     }
     return 0;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
+  // Own names only: `constructor` or `__proto__` is no command.
+  const command = name === undefined || !Object.hasOwn(COMMANDS, name) ? undefined : COMMANDS[name];
   if (name === undefined || !command) {
     log(name === undefined ? 'feedmerge: missing command (feedmerge --help lists them)' : `feedmerge: unknown command ${JSON.stringify(name)} (feedmerge --help lists them)`);
     return 2;

@@ -78,7 +78,7 @@ export class Pipeline extends Construct {
       FEEDMERGE_FEED_TITLE: config.feedTitle,
       ...(config.feedDescription ? { FEEDMERGE_FEED_DESCRIPTION: config.feedDescription } : {}),
       FEEDMERGE_FEED_LIMIT: String(config.feedLimit),
-      // Readers and caches may keep a feed object one schedule interval: it changes no sooner.
+      // Readers and caches may keep a feed object one schedule interval: at most that late for a change.
       FEEDMERGE_FEED_MAX_AGE_SECONDS: String(config.scheduleMinutes * 60),
       FEEDMERGE_FETCH_TIMEOUT_MS: String(config.fetchTimeoutSeconds * 1000),
       FEEDMERGE_MAX_FEED_BYTES: String(config.maxFeedBytes),

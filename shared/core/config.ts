@@ -217,7 +217,11 @@ export const DEFAULTS = {
   feedDescription: 'One item per story: syndicated copies merged, the originating outlet credited.',
   feedBaseUrl: 'http://127.0.0.1:8400/',
   feedLimit: 50,
-  /** The default schedule's interval (15 minutes): a feed object does not change sooner. */
+  /**
+   * The default schedule's interval (15 minutes): a reader polling more often mostly gets the same bytes
+   * (publish may also run between two schedules, when fetches changed stories: a reader then sees the
+   * change up to one interval late).
+   */
   feedMaxAgeSeconds: 900,
   timeoutMs: 20_000,
   perHost: 2,

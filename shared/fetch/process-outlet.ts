@@ -12,7 +12,8 @@ import { FetchError, fetchFeed, redactUrl, type FetchLimits } from './fetcher.ts
 import { FeedParseError, parseFeed } from './parse.ts';
 import { nextFetchAfter, parseRetryAfter, stateNeedsWrite } from './politeness.ts';
 import type { HostGate } from './host-gate.ts';
-import { journalEntry, type JournalStore } from '../analytics/export.ts';
+import { JOURNAL_OVERLAP_MS, journalEntry, type JournalStore } from '../analytics/export.ts';
+import type { JournalChange } from '../dedup/write.ts';
 import { ingestFeed } from '../dedup/ingest.ts';
 import { parseSeen } from '../dedup/seen.ts';
 import type { NearThresholds } from '../dedup/similarity.ts';
@@ -110,7 +111,7 @@ export async function processOutlet(outlet: Outlet, deps: ProcessOutletDeps): Pr
     seen: parseSeen(previous?.seen),
     thresholds: deps.thresholds,
     // Stamped when written (not when the fetch began): publish reads the journal by that time.
-    ...(deps.journal ? { journal: (change) => deps.journal!.appendJournal(journalEntry(outlet.id, change, clock().toISOString())) } : {}),
+    ...(deps.journal ? { journal: (change) => journalChunk(deps.journal!, outlet.id, change, clock) } : {}),
     // Where a journal records the changes, publish reads them there: no marker write per changed outlet.
     ...(deps.marker && !deps.journal ? { feedChanged: () => deps.marker!.bumpFeedVersion(now.toISOString()) } : {}),
   });
@@ -128,4 +129,17 @@ export function emptyReport(outletId: string): Omit<FetchReport, 'status' | 'dur
 
 function keepValidators(state: OutletState | undefined): Pick<OutletState, 'etag' | 'lastModified'> {
   return { etag: state?.etag, lastModified: state?.lastModified };
+}
+
+/**
+ * Journals a chunk, stamped when written. Publish reads the journal from a minute before its previous
+ * read: a record that took longer than half that to land could fall before the window of the next read
+ * and be missed. Such a slow write fails the chunk: the job's retry redoes it with a fresh stamp (the
+ * record written twice counts once).
+ */
+export async function journalChunk(journal: JournalStore, outletId: string, change: JournalChange, clock: () => Date): Promise<void> {
+  const stamped = clock();
+  await journal.appendJournal(journalEntry(outletId, change, stamped.toISOString()));
+  const took = clock().getTime() - stamped.getTime();
+  if (took > JOURNAL_OVERLAP_MS / 2) throw new Error(`journal write took ${took} ms (more than ${JOURNAL_OVERLAP_MS / 2} ms): the chunk is redone`);
 }

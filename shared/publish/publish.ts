@@ -143,7 +143,11 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   ) {
     return { stories: 0, written: [], skipped: true };
   }
-  const previous = journaled ? readPublishState(await deps.state!.getPublishState(), now) : undefined;
+  const read = journaled ? readPublishState(await deps.state!.getPublishState(), now) : undefined;
+  // The cache is trusted only as far as the journal read covers what happened since it was written (an
+  // older publish's cache, written after a newer one's marker, would otherwise keep stale stories).
+  const readFrom = starts.sort()[0] || undefined;
+  const previous = read && (readFrom === undefined || exportReadsFrom(read.through)! >= readFrom) ? read : undefined;
 
   // What a failure below leaves unexported is exported with the next publish (the marker is not moved).
   const exported = deps.analytics

@@ -66,8 +66,9 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
   const rss = new Feed({ ...options, feed: urls.rss });
   const atom = new Feed({ ...options, feed: urls.atom });
   const json = new Feed({ ...options, feed: urls.json });
+  const headlines = new Map(entries.map((entry) => [entry, headlineOf(entry)] as const));
   for (const entry of entries) {
-    const base = baseItem(entry, meta, headlineOf(entry));
+    const base = baseItem(entry, meta, headlines.get(entry)!);
     const feedUrl = meta.outletFeeds.get(entry.story.outletId);
     rss.addItem({
       ...base,
@@ -82,12 +83,15 @@ export function renderFeeds(entries: readonly FeedEntry[], meta: FeedMeta): Rend
     // JSON Feed's `summary` is plain text, where RSS and Atom carry HTML.
     json.addItem({ ...base, description: entry.story.summary || base.title, author: [{ name: entry.story.outletName }] });
   }
-  return { rss: rss.rss2(), atom: atom.atom1(), json: toJsonFeed11(json.json1(), entries), html: renderHtml(entries, meta, urls, updated) };
+  return { rss: rss.rss2(), atom: atom.atom1(), json: toJsonFeed11(json.json1(), entries), html: renderHtml(entries, meta, urls, updated, headlines) };
 }
+
+const MAX_HEADLINE_CANDIDATES = 40;
 
 /** The headline a story is shown under: the one its copies agree on, decoration removed (records keep the origin's). */
 export function headlineOf(entry: FeedEntry): string {
-  const copies = [...entry.copies].sort((a, b) => a.published.localeCompare(b.published));
+  // The earliest copies: comparing every pair of a story's copies grows with their square.
+  const copies = [...entry.copies].sort((a, b) => a.published.localeCompare(b.published)).slice(0, MAX_HEADLINE_CANDIDATES);
   const candidates = copies.length > 0 ? copies.map((c) => ({ title: c.title, outletName: c.outletName, ...(c.displayTitle !== undefined ? { cleaned: c.displayTitle } : {}) })) : [{ title: entry.story.title, outletName: entry.story.outletName }];
   return displayHeadline(candidates, entry.paragraphs ?? [entry.story.summary]) || entry.story.title;
 }
@@ -139,7 +143,8 @@ function contentHtml(entry: FeedEntry): string {
   body.push(`<p>First published by ${outletLink(story.outletName, story.url)} at ${escapeHtml(utcMinute(story.published))}.</p>`);
   const others = otherCopies(entry);
   if (others.length > 0) body.push(`<p>Also carried by: ${others.map((c) => `${copyLink(c)} (${delayText(story.published, c.published)})`).join(', ')}.</p>`);
-  return body.join('\n');
+  // Links and names come from outlets as published: nothing XML cannot carry reaches the document.
+  return withoutControls(body.join('\n'));
 }
 
 /** `2026-11-21 06:00 UTC`. */
@@ -219,11 +224,11 @@ function toJsonFeed11(json10: string, entries: readonly FeedEntry[]): string {
   return `${JSON.stringify({ ...rest, version: 'https://jsonfeed.org/version/1.1', language: 'en', authors: author ? [author] : undefined, items }, null, 2)}\n`;
 }
 
-function renderHtml(entries: readonly FeedEntry[], meta: FeedMeta, urls: Record<FeedFormat, string>, updated: Date): string {
+function renderHtml(entries: readonly FeedEntry[], meta: FeedMeta, urls: Record<FeedFormat, string>, updated: Date, headlines: ReadonlyMap<FeedEntry, string>): string {
   const rows = entries.map((entry) => {
     const { story } = entry;
     const others = otherCopies(entry);
-    const headline = headlineOf(entry);
+    const headline = headlines.get(entry) ?? headlineOf(entry);
     const link = cleanLink(story.url);
     const title = isAbsoluteHttp(link) ? `<a href="${escapeHtml(link)}">${escapeHtml(headline)}</a>` : escapeHtml(headline);
     const also = others.map(

@@ -135,8 +135,9 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
     {
       onopentag(name, attribs) {
         if (collect && name === 'img' && (skipDepth === 0 || skipHoldsImages)) {
-          const src = absoluteHttp(attribs.src || attribs['data-src'] || '', collect.base);
-          if (src) images.push({ src, alt: displayText(attribs.alt ?? ''), before: lines.length });
+          // Lazy-loading pages put a placeholder in src and the picture in data-src: the first that is http(s).
+          const src = absoluteHttp(attribs.src ?? '', collect.base) ?? absoluteHttp(attribs['data-src'] ?? '', collect.base);
+          if (src && !isPixel(attribs)) images.push({ src, alt: displayText(attribs.alt ?? ''), before: lines.length });
           return;
         }
         if (skipDepth > 0) {
@@ -160,7 +161,9 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
         else if (name === 'pre') pre++;
         const tag = INLINE[name];
         if (tag) {
-          const href = tag === 'a' ? absoluteHttp(attribs.href ?? '', collect.base) : undefined;
+          // A link inside a link (invalid, but fed) keeps its text and loses its target.
+          const nested = tag === 'a' && inline.some((t) => t?.close === '</a>');
+          const href = tag === 'a' && !nested ? absoluteHttp(attribs.href ?? '', collect.base) : undefined;
           const open = tag !== 'a' ? `<${tag}>` : href ? `<a href="${escapeText(href)}">` : undefined;
           inline.push(open ? { open, close: `</${tag}>` } : undefined);
           markup += open ?? '';
@@ -196,6 +199,12 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
   parser.end();
   endLine();
   return collect ? { lines, rich, images } : { lines };
+}
+
+/** A tracking pixel: an image one or two pixels wide or high (readers would load the outlet's counter). */
+function isPixel(attribs: Record<string, string>): boolean {
+  const size = (v: string | undefined) => (v === undefined ? Number.NaN : Number.parseInt(v, 10));
+  return size(attribs.width) <= 2 || size(attribs.height) <= 2;
 }
 
 /** An absolute http(s) URL for `url` (resolved against `base`), or undefined: no other scheme is shown. */

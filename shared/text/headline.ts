@@ -10,7 +10,7 @@
  * learned from earlier ones (`headlineDecorations`, kept with the outlet's learned boilerplate).
  */
 import { base36, hash53 } from '../core/hash.ts';
-import { cleanText, tokens } from './normalise.ts';
+import { cleanText, displayText, tokens } from './normalise.ts';
 import { isStopword } from './stopwords.ts';
 
 export interface HeadlineContext {
@@ -50,7 +50,9 @@ export function contentWords(stripped: string): string[] {
 
 /** The headline with its kicker and decorating tail removed (display form). */
 export function stripDecoration(title: string, ctx: HeadlineContext = {}): string {
-  let text = stripTags(cleanText(title));
+  // The display form (curly quotes, dashes, symbols kept): the separators below accept their variants,
+  // and words are compared through `tokens`, which normalises.
+  let text = stripTags(displayText(title));
   const outletKey = ctx.outletName ? tokens(ctx.outletName.replace(/^the\s+/i, '')).join(' ') : '';
   for (let pass = 0; pass < 2; pass++) {
     const kicker = KICKER.exec(text);
@@ -171,7 +173,8 @@ const TEXTUAL_WORDS = 30;
 /**
  * How words are written in running text: each word's most frequent spelling where it does not start a
  * sentence (a word starting one is capitalised whatever it is), by its lower case and, for long words,
- * by its stem (`~` and the first letters).
+ * by its stem (`~` and the first letters). A word seen only at the start of sentences, capitalised, is
+ * kept apart (`^` and its lower case): a name that always opens its sentence ("Biden said…").
  */
 export function spellingsOf(texts: readonly string[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
@@ -180,25 +183,47 @@ export function spellingsOf(texts: readonly string[]): Map<string, string> {
     forms.set(form, (forms.get(form) ?? 0) + 1);
     counts.set(key, forms);
   };
+  const initials = new Set<string>();
   let words = 0;
   for (const text of texts) {
-    for (const sentence of text.split(/(?<=[.!?:;"“”])\s+/u)) {
-      const found = sentence.match(WORD_CORE) ?? [];
-      words += found.length;
-      for (let i = 1; i < found.length; i++) {
-        const word = found[i]!;
-        const key = word.toLowerCase();
+    let opens = true;
+    for (const match of text.matchAll(WORD_CORE)) {
+      const word = match[0];
+      words++;
+      const key = word.toLowerCase();
+      if (opens) {
+        if (/^\p{Lu}/u.test(word) && !isStopword(key)) initials.add(key);
+      } else {
         count(key, word);
         if (key.length >= STEM_FROM) count(`~${key.slice(0, STEM)}`, /^\p{Lu}/u.test(word) ? 'A' : 'a');
       }
+      opens = endsSentence(text, match.index + word.length, word);
     }
   }
   const out = new Map<string, string>();
   // On a tie, the capitalised form: a capital inside a sentence is written on purpose ("the Harbour Board").
   const capital = (form: string) => (/^\p{Lu}/u.test(form) ? 1 : 0);
   for (const [key, forms] of counts) out.set(key, [...forms].sort((a, b) => b[1] - a[1] || capital(b[0]) - capital(a[0]) || a[0].localeCompare(b[0]))[0]![0]);
+  for (const key of initials) if (!out.has(key)) out.set(`^${key}`, key.charAt(0).toUpperCase() + key.slice(1));
   out.set('#words', String(words));
   return out;
+}
+
+/**
+ * Whether the text after `word` (ending at `end`) starts a new sentence: a full stop, question or
+ * exclamation mark, colon or semicolon follows — unless the word is an abbreviation ("Mr.", "Dr.",
+ * "U.S.", "St.").
+ */
+function endsSentence(text: string, end: number, word: string): boolean {
+  const after = /^[)\]"'’”]*\s*([.!?:;])?/u.exec(text.slice(end, end + 4))?.[1];
+  if (!after) return false;
+  if (after === '.' && (/^\p{Lu}\p{Ll}{0,2}$/u.test(word) || /^\p{L}$/u.test(word) || text.charAt(end + 2) === '.')) return false;
+  return true;
+}
+
+/** Written so on purpose, whatever the headline's case: an acronym ("NASA", "UK") or inner capitals ("iPhone", "McDonald's"). */
+function markedCase(word: string): boolean {
+  return (/\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word)) || /\p{Ll}\p{Lu}/u.test(word);
 }
 
 /** How the text writes a word: its own spelling, else its stem's case; undefined when it never does. */
@@ -206,6 +231,8 @@ function spelledAs(word: string, spellings: ReadonlyMap<string, string>): string
   const key = word.toLowerCase();
   const exact = spellings.get(key);
   if (exact !== undefined) return exact;
+  const initial = spellings.get(`^${key}`);
+  if (initial !== undefined) return initial;
   if (key.length < STEM_FROM) return undefined;
   const stem = spellings.get(`~${key.slice(0, STEM)}`);
   if (stem === undefined) return undefined;
@@ -214,9 +241,10 @@ function spelledAs(word: string, spellings: ReadonlyMap<string, string>): string
 
 /**
  * A Title Case or capitalised headline in sentence case: each word as the story's text (and the copies'
- * sentence-case headlines) write it. A word they never write is a common word when there is enough text
- * to have shown a name; without text, a Title Case word keeps its capital (it may be a name) and a
- * capitalised one is lower-cased unless it is short enough to be an acronym.
+ * sentence-case headlines) write it. In a Title Case headline an acronym or a word with inner capitals
+ * stays as written. A word the text never writes is a common word when there is enough text to have
+ * shown a name; without text, a Title Case word keeps its capital (it may be a name) and a capitalised
+ * one is lower-cased unless it is short enough to be an acronym.
  */
 export function sentenceCase(title: string, spellings: ReadonlyMap<string, string>): string {
   const form = caseForm(title);
@@ -225,12 +253,13 @@ export function sentenceCase(title: string, spellings: ReadonlyMap<string, strin
   let first = true;
   return title.replace(WORD_CORE, (word) => {
     const lower = word.toLowerCase();
-    let out = spelledAs(word, spellings);
+    let out = form === 'title' && markedCase(word) ? word : spelledAs(word, spellings);
     if (out === undefined) {
       if (form === 'caps') out = !textual && word.length <= 3 && !isStopword(lower) ? word : lower;
       else out = textual || isStopword(lower) ? lower : word;
     }
-    if (first) out = out.charAt(0).toUpperCase() + out.slice(1);
+    // The first word opens the headline with a capital, unless it is written with inner capitals ("iPhone").
+    if (first && !/\p{Ll}\p{Lu}/u.test(out)) out = out.charAt(0).toUpperCase() + out.slice(1);
     first = false;
     return out;
   });

@@ -24,7 +24,8 @@ export function richBody(html: string, baseUrl: string | undefined, paragraphs: 
     const paragraph = paragraphs[next]!;
     const text = lines[i]!.text;
     if (text === paragraph) shown.set(i, rich[i]!);
-    else if (text.endsWith(paragraph)) shown.set(i, { ...rich[i]!, html: escapeText(paragraph) });
+    // Only the lede can have lost its start (a dateline), and only if no later line is it exactly.
+    else if (next === 0 && text.endsWith(paragraph) && !lines.slice(i + 1).some((l) => l.text === paragraph)) shown.set(i, { ...rich[i]!, html: escapeText(paragraph) });
     else continue;
     next++;
   }

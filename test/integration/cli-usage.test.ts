@@ -141,6 +141,11 @@ describe('feedmerge usage errors', () => {
 
   it('serve of a folder that does not exist is an error', async () => {
     expectError(await feedmerge('serve', join(dir, 'nope')), 2, `feedmerge serve: ${join(dir, 'nope')}: no such folder`);
+    // Names an object has by inheritance are no commands.
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      expectError(await feedmerge(name), 2, `feedmerge: unknown command ${JSON.stringify(name)} (feedmerge --help lists them)`);
+    }
+    expectError(await feedmerge('help', 'constructor'), 2, 'feedmerge: unknown command "constructor" (feedmerge --help lists them)');
     // A corpus named but not there is an error, never skipped in silence.
     expectError(await feedmerge('eval', join(dir, 'no-corpus')), 2, `feedmerge eval: ${join(dir, 'no-corpus')}: no such corpus folder (a corpus holds truth.json and outlets.json or feeds.json)`);
   });

@@ -167,6 +167,21 @@ describe('displayHeadline: the headline readers see', () => {
     expect(displayHeadline([{ title: 'Talks Opens At Noon In Kellerby Pay Dispute' }], text)).toBe('Talks opens at noon in Kellerby pay dispute');
   });
 
+  it('keeps acronyms, inner capitals and names that only open sentences', () => {
+    const filler = 'the committee met on tuesday and agreed the plan after a long debate about costs and timing, with a vote expected later in the week and a report due before the end of the month.';
+    expect(displayHeadline([{ title: 'NASA Delays Moon Launch Again' }], [filler])).toBe('NASA delays moon launch again');
+    expect(displayHeadline([{ title: 'UK Economy Grows In Third Quarter' }], [filler])).toBe('UK economy grows in third quarter');
+    expect(displayHeadline([{ title: "McDonald's Raises Prices Across US" }], [filler])).toBe("McDonald's raises prices across US");
+    expect(displayHeadline([{ title: 'iPhone Sales Fall Sharply In Kellerby' }], [filler, 'Kellerby traders said iPhone demand fell.'])).toBe('iPhone sales fall sharply in Kellerby');
+    expect(displayHeadline([{ title: 'Senate Passes Marrow Harbour Bill' }], [filler, 'Marrow signed it. Marrow said the harbour would reopen.'])).toBe('Senate passes Marrow harbour bill');
+    expect(displayHeadline([{ title: 'Police Question Mr. Smith Over Fire' }], [filler, 'Officers questioned Mr. Smith on Monday about the fire.'])).toBe('Police question Mr. Smith over fire');
+  });
+
+  it('keeps the headline\u2019s typography', () => {
+    expect(displayHeadline([{ title: '\u2018Shocking\u2019 result \u2014 says minister' }])).toBe('\u2018Shocking\u2019 result \u2014 says minister');
+    expect(displayHeadline([{ title: 'CO\u2082 levels rise again - Harbour Gazette', outletName: 'Harbour Gazette' }])).toBe('CO\u2082 levels rise again');
+  });
+
   it('without text, keeps what may be a name', () => {
     expect(displayHeadline([{ title: 'Mayor Of Kellerby Opens New Bridge' }])).toBe('Mayor of Kellerby Opens New Bridge');
     expect(displayHeadline([{ title: 'EU AND UK AGREE FISHING QUOTAS' }])).toBe('EU and UK agree fishing quotas');

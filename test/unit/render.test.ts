@@ -411,6 +411,14 @@ describe('what readers see: headlines, links, credits', () => {
     expect(feeds.html).toContain('<p class="updated">Updated <time datetime="2024-05-07T11:05:00.000Z">2024-05-07 11:05 UTC</time></p>');
   });
 
+  it('keeps the documents well-formed when an outlet\u2019s link carries a control character', async () => {
+    const bad: FeedEntry = { ...entry, copies: entry.copies.map((c, i) => (i === 1 ? { ...c, url: 'https://valley.example/a\u0001b' } : c)) };
+    const out = renderFeeds([bad], META);
+    expect(out.rss).not.toMatch(/[\u0000-\u0008]/);
+    expect(out.atom).not.toMatch(/[\u0000-\u0008]/);
+    expect((await strictParser.parseString(out.rss)).items).toHaveLength(1);
+  });
+
   it('writes delays readably', () => {
     expect(delayText('2024-05-06T08:00:00Z', '2024-05-06T08:00:00Z')).toBe('at the same time');
     expect(delayText('2024-05-06T08:00:00Z', '2024-05-06T07:00:00Z')).toBe('at the same time');

@@ -51,6 +51,17 @@ describe('extractRich', () => {
     expect(rich.images).toEqual([{ src: 'https://site.example/dir/a.jpg', alt: 'A', before: 1 }]);
   });
 
+  it('drops tracking pixels, takes a lazy image from data-src, and never nests links', () => {
+    const rich = extractRich(
+      '<p>One <a href="https://a.example/">outer <a href="https://b.example/">inner</a> end</a>.</p>' +
+        '<img src="https://feeds.example/~r/x/~4/abc" width="1" height="1">' +
+        '<img src="data:image/gif;base64,R0lGOD" data-src="https://site.example/photo.jpg" alt="Photo">',
+      'https://site.example/',
+    );
+    expect(rich.rich[0]!.html).toBe('One <a href="https://a.example/">outer inner end</a>.');
+    expect(rich.images).toEqual([{ src: 'https://site.example/photo.jpg', alt: 'Photo', before: 1 }]);
+  });
+
   it('closes inline elements at the end of each line and reopens them on the next', () => {
     const rich = extractRich('<p><em>one<br>two</em> three</p>');
     expect(rich.rich.map((r) => r.html)).toEqual(['<em>one</em>', '<em>two</em> three']);
