@@ -428,7 +428,7 @@ async function commandSql(args: string[]): Promise<void> {
   process.stdout.write(renderRows(result.columns, result.rows, format));
 }
 
-/** Stories first published in a range, with their copies' outlets and dates (the index read: README, "Access patterns"). */
+/** Stories first published in a range, with their copies' outlets and dates (the per-outlet read: docs/ARCHITECTURE.md, "Access patterns"). */
 async function syndication(rt: Runtime, r: { since?: string; until?: string }): Promise<SyndicatedStory[]> {
   const { table, bucket } = rt;
   const registry = (await bucket.findOutlets()) ?? [];

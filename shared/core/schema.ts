@@ -3,7 +3,7 @@
  *
  * This module is the single source of truth for names, keys and indexes. The CDK stack
  * (`infra/`), the local runner's table/bucket creation (`functions/storage/`) and every
- * query build their keys from here. README.md ("Data model") documents the same layout.
+ * query build their keys from here. docs/ARCHITECTURE.md ("Data model") documents the same layout.
  *
  * Table `pk` / `sk` layout:
  *
