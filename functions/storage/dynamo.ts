@@ -61,6 +61,11 @@ export interface StoryQuery {
   readonly limit?: number;
 }
 
+/** How long the boilerplate read with an outlet's items stands for a fresh read (one fetch's ingest). */
+const BOILERPLATE_READ_FRESH_MS = 60_000;
+/** Outlets whose boilerplate read is kept waiting for its ingest (one entry per outlet in flight). */
+const BOILERPLATE_READS_KEPT = 256;
+
 export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, FeedMarkerStore, JournalStore {
   constructor(
     private readonly client: DynamoDBClient,
@@ -69,11 +74,27 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 
   // ---- ingest ----------------------------------------------------------------------------------
 
+  /**
+   * The outlet's learned boilerplate, read in the same request as its items (`getItems`) and handed to the
+   * `getBoilerplate` that follows: an item read is almost always an item to ingest, which needs it next.
+   * One read request fewer per changed outlet. Taken once, and only while fresh.
+   */
+  private readonly boilerplateRead = new Map<string, { readonly shapes: ReadonlySet<string>; readonly at: number }>();
+
   async getItems(outletId: string, itemKeys: readonly string[]): Promise<Map<string, ItemRecord>> {
-    const found = await this.batchGet(itemKeys.map((k) => keys.item(outletId, k)), ['itemKey', 'storyId', 'rawHash', 'contentHash', 'url']);
+    const boilerplate = keys.outletBoilerplate(outletId);
+    const found = await this.batchGet(
+      [...itemKeys.map((k) => keys.item(outletId, k)), boilerplate],
+      ['pk', 'itemKey', 'storyId', 'rawHash', 'contentHash', 'url', 'shapes'],
+    );
     const out = new Map<string, ItemRecord>();
+    let shapes: ReadonlySet<string> = new Set<string>();
     for (const raw of found) {
       const r = unmarshall(raw);
+      if (r.pk === boilerplate.pk) {
+        if (r.shapes instanceof Set) shapes = r.shapes as Set<string>;
+        continue;
+      }
       out.set(String(r.itemKey), {
         outletId,
         itemKey: String(r.itemKey),
@@ -83,6 +104,9 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
         ...(typeof r.url === 'string' ? { url: r.url } : {}),
       });
     }
+    this.boilerplateRead.delete(outletId); // re-inserted last: the oldest entry is the first
+    this.boilerplateRead.set(outletId, { shapes, at: Date.now() });
+    if (this.boilerplateRead.size > BOILERPLATE_READS_KEPT) this.boilerplateRead.delete(this.boilerplateRead.keys().next().value!);
     return out;
   }
 
@@ -470,6 +494,9 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   }
 
   async getBoilerplate(outletId: string): Promise<ReadonlySet<string>> {
+    const read = this.boilerplateRead.get(outletId);
+    this.boilerplateRead.delete(outletId);
+    if (read && Date.now() - read.at < BOILERPLATE_READ_FRESH_MS) return read.shapes;
     const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.outletBoilerplate(outletId)), ConsistentRead: true }));
     const shapes = res.Item ? unmarshall(res.Item).shapes : undefined;
     return shapes instanceof Set ? (shapes as Set<string>) : new Set<string>();

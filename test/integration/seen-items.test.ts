@@ -9,6 +9,7 @@ import type { StoryStore } from '../../shared/core/ports.ts';
 import { parseSeen, seenDigest, seenEntry } from '../../shared/dedup/seen.ts';
 import { processOutlet } from '../../shared/fetch/process-outlet.ts';
 import { startHarness, type Harness, runtime } from './harness.ts';
+import { RequestMeter, meterDynamo } from '../../functions/storage/meter.ts';
 
 const T0 = Date.UTC(2026, 10, 22, 8);
 const feed = (built: string, items: string) =>
@@ -67,6 +68,32 @@ describe('items the last document carried are not read again', () => {
     // The edit is journaled as the copy is stored: still the founder of its story, not an `exact` copy.
     const journal = await runtime().table.readJournal(new Date(T0 + 45 * 60_000).toISOString(), new Date(T0 + 46 * 60_000).toISOString());
     expect(journal.flatMap((e) => e.copies).map((c) => c.match_kind)).toEqual(['first']);
+  });
+});
+
+describe('a changed outlet\u2019s reads', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('reads its learned boilerplate in the same request as its items: its state, then one batch', async () => {
+    const meter = new RequestMeter();
+    const rt = h.runtimeWith({ observe: (clients) => meterDynamo(clients.dynamodb, meter) });
+    try {
+      const outlet: Outlet = { id: 'quay', name: 'Quay', url: `${h.baseUrl}quay.xml` };
+      await rt.table.learnBoilerplate('quay', ['shape-learned-before']);
+      h.routes.set('/quay.xml', { kind: 'feed', body: feed('Sun, 22 Nov 2026 09:00:00 GMT', A) });
+      meter.reset();
+      const report = await processOutlet(outlet, { stories: rt.table, contents: rt.bucket, states: rt.table, limits: rt.config.fetch, journal: rt.table, now: () => new Date(T0) });
+      expect(report).toMatchObject({ status: 'fetched', newStories: 1 });
+      // One GetItem (the outlet's state); the boilerplate came with the ITEM batch.
+      expect(meter.dynamodb.get('GetItemCommand')?.requests).toBe(1);
+      expect(await rt.table.getBoilerplate('quay')).toEqual(new Set(['shape-learned-before']));
+    } finally {
+      rt.close();
+    }
   });
 });
 
