@@ -642,8 +642,9 @@ async function outletsImport(args: string[]): Promise<void> {
     const imported = parseOpml(readFeedsFile(values.opml), values.opml, { rejectBlockedPorts: true });
     // The ids were made here: the user must see which outline got which.
     const width = Math.max(...imported.map((o) => o.outlet.id.length));
-    for (const { outlet, line, derivedId } of imported) {
-      log(`  ${outlet.id.padEnd(width)}  ${JSON.stringify(outlet.name)} ${outlet.url} (line ${line}${derivedId ? '' : ', feedmerge:id'})`);
+    for (const { outlet, line, derivedId, alsoOn } of imported) {
+      const repeats = alsoOn.length > 0 ? `; also on line${alsoOn.length > 1 ? 's' : ''} ${alsoOn.join(', ')}` : '';
+      log(`  ${outlet.id.padEnd(width)}  ${JSON.stringify(outlet.name)} ${outlet.url} (line ${line}${derivedId ? '' : ', feedmerge:id'}${repeats})`);
     }
     outlets = imported.map((o) => o.outlet);
   } else {

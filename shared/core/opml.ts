@@ -21,6 +21,8 @@ export interface ImportedOutlet {
   readonly line: number;
   /** The id was derived from the name (or host), not read from `feedmerge:id`. */
   readonly derivedId: boolean;
+  /** Lines of later outlines with the same feed (readers list a feed in several categories): one outlet. */
+  readonly alsoOn: readonly number[];
 }
 
 interface Outline {
@@ -63,14 +65,18 @@ export function parseOpml(text: string, source: string, rules: OutletRules = {})
   };
   const byUrl = new Map<string, number>();
   const byId = new Map<string, number>();
-  const checked = outlines.map((o) => {
+  const alsoOn = new Map<string, number[]>();
+  const checked = outlines.flatMap((o) => {
     if (!o.name) throw new ConfigError(`${source}:${o.line}: outline with xmlUrl ${JSON.stringify(o.rawUrl)} has no title or text (it names the outlet)`);
     const url = checkOutletUrl(o.rawUrl, undefined, rules);
     if (!url.ok) return fail(o, `xmlUrl ${JSON.stringify(o.rawUrl)}${url.kind === 'port' ? ':' : ''} ${url.reason}`);
-    // The id is derived from the name: the same feed listed twice (in two categories) would be two outlets.
-    const first = byUrl.get(url.url);
-    if (first !== undefined) fail(o, `xmlUrl ${JSON.stringify(url.url)} is listed twice (first on line ${first})`);
+    // The same feed in two categories is one outlet: the first outline names it, the others are noted.
+    if (byUrl.has(url.url)) {
+      alsoOn.get(url.url)!.push(o.line);
+      return [];
+    }
     byUrl.set(url.url, o.line);
+    alsoOn.set(url.url, []);
     if (o.id !== undefined) {
       const problem = outletIdProblem(o.id);
       if (problem) fail(o, `${ID_ATTRIBUTE} ${JSON.stringify(o.id)} ${problem}`);
@@ -78,14 +84,14 @@ export function parseOpml(text: string, source: string, rules: OutletRules = {})
       if (firstId !== undefined) fail(o, `${ID_ATTRIBUTE} ${JSON.stringify(o.id)} is listed twice (first on line ${firstId})`);
       byId.set(o.id, o.line);
     }
-    return { outline: o, url: url.url };
+    return [{ outline: o, url: url.url }];
   });
   // Given ids first, so that a derived one never takes an id the file gives to another outline.
   const taken = new Set(byId.keys());
   return checked.map(({ outline, url }) => {
     const id = outline.id ?? uniqueId(slug(outline.name) || slug(new URL(url).hostname.replace(/^www\./, '')) || 'outlet', taken);
     taken.add(id);
-    return { outlet: { id, name: outline.name, url }, line: outline.line, derivedId: outline.id === undefined };
+    return { outlet: { id, name: outline.name, url }, line: outline.line, derivedId: outline.id === undefined, alsoOn: alsoOn.get(url) ?? [] };
   });
 }
 

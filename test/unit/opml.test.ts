@@ -37,12 +37,12 @@ const READER_EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
 describe('parseOpml', () => {
   it('makes an outlet of each outline with an xmlUrl, categories walked, names from title else text, ids derived and unique', () => {
     expect(parseOpml(READER_EXPORT, 'subs.opml')).toEqual([
-      { outlet: { id: 'harbour-news', name: 'Harbour News', url: 'https://harbour.example/feed.xml' }, line: 6, derivedId: true },
-      { outlet: { id: 'valley-courier', name: 'Valley Courier', url: 'https://valley.example/rss?a=1&b=2' }, line: 7, derivedId: true },
-      { outlet: { id: 'harbour-news-2', name: 'Harbour News', url: 'https://harbour2.example/feed' }, line: 9, derivedId: true },
-      { outlet: { id: 'zurich-zeitung', name: 'Zürich Zeitung', url: 'https://zz.example/feed' }, line: 12, derivedId: true },
+      { outlet: { id: 'harbour-news', name: 'Harbour News', url: 'https://harbour.example/feed.xml' }, line: 6, derivedId: true, alsoOn: [] },
+      { outlet: { id: 'valley-courier', name: 'Valley Courier', url: 'https://valley.example/rss?a=1&b=2' }, line: 7, derivedId: true, alsoOn: [] },
+      { outlet: { id: 'harbour-news-2', name: 'Harbour News', url: 'https://harbour2.example/feed' }, line: 9, derivedId: true, alsoOn: [] },
+      { outlet: { id: 'zurich-zeitung', name: 'Zürich Zeitung', url: 'https://zz.example/feed' }, line: 12, derivedId: true, alsoOn: [] },
       // No ASCII letter in the name: the id comes from the host.
-      { outlet: { id: 'xinwen-example', name: '新闻', url: 'https://www.xinwen.example/rss' }, line: 13, derivedId: true },
+      { outlet: { id: 'xinwen-example', name: '新闻', url: 'https://www.xinwen.example/rss' }, line: 13, derivedId: true, alsoOn: [] },
     ]);
   });
 
@@ -75,9 +75,9 @@ describe('parseOpml', () => {
     ).toBe('subs.opml:3: outline "B": feedmerge:id "a" is listed twice (first on line 2)');
   });
 
-  it('refuses the same feed twice (two categories): it would be two outlets', () => {
+  it('takes the same feed listed twice (two categories) as one outlet, named by its first outline', () => {
     const text = '<opml><body>\n<outline text="X"><outline text="A" xmlUrl="https://a.example/rss"/></outline>\n<outline text="Y">\n<outline text="A again" xmlUrl="https://A.example/rss"/></outline></body></opml>';
-    expect(errorOf(text)).toBe('subs.opml:4: outline "A again": xmlUrl "https://a.example/rss" is listed twice (first on line 2)');
+    expect(parseOpml(text, 'subs.opml')).toEqual([{ outlet: { id: 'a', name: 'A', url: 'https://a.example/rss' }, line: 2, derivedId: true, alsoOn: [4] }]);
   });
 
   it('refuses an outline without a name, a file that is not OPML, and one without feeds', () => {
