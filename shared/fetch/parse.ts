@@ -10,6 +10,7 @@ import type { FeedItem } from '../core/model.ts';
 import { decodeFeedBytes } from './charset.ts';
 import { extractLines } from '../text/extract.ts';
 import { displayText } from '../text/normalise.ts';
+import { httpUrl } from '../text/links.ts';
 
 export class FeedParseError extends Error {
   constructor(message: string) {
@@ -173,13 +174,7 @@ function withRssVersion(xml: string): string {
 
 /** A base for relative URLs must be absolute http(s); anything else is no base at all. */
 function absoluteBase(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? withoutUserInfo(u.href) : undefined;
-  } catch {
-    return undefined;
-  }
+  return url === undefined ? undefined : httpUrl(url);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -133,7 +133,8 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
     ...(journaled ? [exportReadsFrom(marker?.publishedAt ?? nowIso)!] : []),
     ...(deps.analytics ? [exportReadsFrom(marker?.exportedThrough) ?? ''] : []),
   ];
-  const journal: readonly JournalEntry[] = deps.journal && starts.length > 0 ? await deps.journal.readJournal(starts.sort()[0] || undefined, nowIso) : [];
+  const readFrom = starts.sort()[0] || undefined;
+  const journal: readonly JournalEntry[] = deps.journal && starts.length > 0 ? await deps.journal.readJournal(readFrom, nowIso) : [];
   if (
     marker &&
     journaled &&
@@ -146,7 +147,6 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
   const read = journaled ? readPublishState(await deps.state!.getPublishState(), now) : undefined;
   // The cache is trusted only as far as the journal read covers what happened since it was written (an
   // older publish's cache, written after a newer one's marker, would otherwise keep stale stories).
-  const readFrom = starts.sort()[0] || undefined;
   const previous = read && (readFrom === undefined || exportReadsFrom(read.through)! >= readFrom) ? read : undefined;
 
   // What a failure below leaves unexported is exported with the next publish (the marker is not moved).

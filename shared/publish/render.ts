@@ -21,6 +21,9 @@ import { BUCKET } from '../core/schema.ts';
 import { displayHeadline } from '../text/headline.ts';
 import { cleanLink } from '../text/links.ts';
 import { withoutControls } from '../text/normalise.ts';
+import { escapeHtml } from '../text/extract.ts';
+
+export { escapeHtml };
 
 export interface FeedEntry extends StoryWithCopies {
   /** The canonical copy's paragraphs (from S3); the story summary is used when absent. */
@@ -284,6 +287,3 @@ function absoluteOr(url: string, fallback: string): string {
   return isAbsoluteHttp(url) ? url : fallback;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

@@ -9,6 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { displayText, withoutControls } from './normalise.ts';
+import { httpUrl } from './links.ts';
 
 export interface TextLine {
   readonly text: string;
@@ -93,7 +94,7 @@ interface Collector {
 function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: RichLine[]; images?: RichImage[] } {
   if (countTags(html) > MAX_TAGS) {
     const lines = crudeLines(html);
-    return collect ? { lines, rich: lines.map((l) => ({ kind: 'p', quote: false, html: escapeText(l.text) })), images: [] } : { lines };
+    return collect ? { lines, rich: lines.map((l) => ({ kind: 'p', quote: false, html: escapeHtml(l.text) })), images: [] } : { lines };
   }
   // Plain text (no tags): its line breaks are the only structure it has.
   if (!HAS_TAG.test(html)) html = html.replace(/\r?\n/g, '<br>');
@@ -136,7 +137,7 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
       onopentag(name, attribs) {
         if (collect && name === 'img' && (skipDepth === 0 || skipHoldsImages)) {
           // Lazy-loading pages put a placeholder in src and the picture in data-src: the first that is http(s).
-          const src = absoluteHttp(attribs.src ?? '', collect.base) ?? absoluteHttp(attribs['data-src'] ?? '', collect.base);
+          const src = httpUrl(attribs.src ?? '', collect.base) ?? httpUrl(attribs['data-src'] ?? '', collect.base);
           if (src && !isPixel(attribs)) images.push({ src, alt: displayText(attribs.alt ?? ''), before: lines.length });
           return;
         }
@@ -163,8 +164,8 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
         if (tag) {
           // A link inside a link (invalid, but fed) keeps its text and loses its target.
           const nested = tag === 'a' && inline.some((t) => t?.close === '</a>');
-          const href = tag === 'a' && !nested ? absoluteHttp(attribs.href ?? '', collect.base) : undefined;
-          const open = tag !== 'a' ? `<${tag}>` : href ? `<a href="${escapeText(href)}">` : undefined;
+          const href = tag === 'a' && !nested ? httpUrl(attribs.href ?? '', collect.base) : undefined;
+          const open = tag !== 'a' ? `<${tag}>` : href ? `<a href="${escapeHtml(href)}">` : undefined;
           inline.push(open ? { open, close: `</${tag}>` } : undefined);
           markup += open ?? '';
         }
@@ -173,7 +174,7 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
         if (skipDepth > 0) return;
         text += data;
         if (linkDepth > 0) linkChars += data.trim().length;
-        if (collect) markup += escapeText(data);
+        if (collect) markup += escapeHtml(data);
       },
       onclosetag(name, isImplied) {
         if (skipDepth > 0) {
@@ -207,24 +208,9 @@ function isPixel(attribs: Record<string, string>): boolean {
   return size(attribs.width) <= 2 || size(attribs.height) <= 2;
 }
 
-/** An absolute http(s) URL for `url` (resolved against `base`), or undefined: no other scheme is shown. */
-function absoluteHttp(url: string, base: string | undefined): string | undefined {
-  const trimmed = url.trim();
-  if (!trimmed) return undefined;
-  try {
-    const resolved = new URL(trimmed, base);
-    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return undefined;
-    resolved.username = '';
-    resolved.password = '';
-    return resolved.href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Text as HTML text or attribute value. */
-export function escapeText(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function countTags(html: string): number {

@@ -7,6 +7,24 @@
  * mailing, and never selects what the page shows. Anything else stays, in its order and spelling.
  */
 
+/**
+ * `url` as an absolute http(s) URL (resolved against `base`), without credentials; undefined for any
+ * other scheme or what does not parse. What a base for resolving, or a link or image shown, may be.
+ */
+export function httpUrl(url: string, base?: string): string | undefined {
+  const trimmed = url.trim();
+  if (!trimmed) return undefined;
+  try {
+    const resolved = new URL(trimmed, base);
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return undefined;
+    resolved.username = '';
+    resolved.password = '';
+    return resolved.href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Exact names (case-insensitive) of tracking parameters. */
 const TRACKING = new Set([
   // ad and social click ids

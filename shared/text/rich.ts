@@ -7,7 +7,7 @@
  * removed as boilerplate stay removed: a line is shown only if it is one of the kept paragraphs, in
  * order, and an image only if it stands before a kept line.
  */
-import { escapeText, extractRich, type RichLine } from './extract.ts';
+import { escapeHtml, extractRich, type RichLine } from './extract.ts';
 
 /**
  * The HTML body of a copy whose kept paragraphs are `paragraphs` (in order; the lede possibly without
@@ -25,7 +25,7 @@ export function richBody(html: string, baseUrl: string | undefined, paragraphs: 
     const text = lines[i]!.text;
     if (text === paragraph) shown.set(i, rich[i]!);
     // Only the lede can have lost its start (a dateline), and only if no later line is it exactly.
-    else if (next === 0 && text.endsWith(paragraph) && !lines.slice(i + 1).some((l) => l.text === paragraph)) shown.set(i, { ...rich[i]!, html: escapeText(paragraph) });
+    else if (next === 0 && text.endsWith(paragraph) && !lines.slice(i + 1).some((l) => l.text === paragraph)) shown.set(i, { ...rich[i]!, html: escapeHtml(paragraph) });
     else continue;
     next++;
   }
@@ -44,7 +44,7 @@ export function richBody(html: string, baseUrl: string | undefined, paragraphs: 
       if (image.before !== index || shownImages.has(image.src)) continue;
       shownImages.add(image.src);
       closeList();
-      out.push(`<p><img src="${escapeText(image.src)}" alt="${escapeText(image.alt)}"></p>`);
+      out.push(`<p><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}"></p>`);
     }
   };
   const indexes = [...shown.keys()];

@@ -3,7 +3,7 @@
  * for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanLink, isTrackingParameter } from '../../shared/text/links.ts';
+import { cleanLink, httpUrl, isTrackingParameter } from '../../shared/text/links.ts';
 
 describe('cleanLink', () => {
   it('removes campaign, click and mailing trackers', () => {
@@ -40,5 +40,13 @@ describe('cleanLink', () => {
     expect(isTrackingParameter('pk_campaign')).toBe(true);
     expect(isTrackingParameter('utm')).toBe(false);
     expect(isTrackingParameter('page')).toBe(false);
+  });
+});
+
+describe('httpUrl', () => {
+  it('resolves against a base, keeps only http(s), drops credentials', () => {
+    expect(httpUrl('img/a.jpg', 'https://site.example/news/')).toBe('https://site.example/news/img/a.jpg');
+    expect(httpUrl(' https://user:pw@site.example/a ')).toBe('https://site.example/a');
+    for (const bad of ['javascript:alert(1)', 'data:image/gif;base64,R0', 'ftp://site.example/a', '', '/relative']) expect(httpUrl(bad), bad).toBeUndefined();
   });
 });
