@@ -369,8 +369,8 @@ async function commandStories(args: string[]): Promise<void> {
 
 /** The outlets the store knows: the registry's and those with copies (outlets since removed included). */
 async function knownOutletIds(rt: Runtime): Promise<string[]> {
-  // The index lookup's batch carries the list of outlets with copies; no content hash is asked for.
-  const [registry, index] = await Promise.all([rt.bucket.findOutlets(), rt.table.lookup('', [])]);
+  // The index lookup's batch carries the list of outlets with copies; no hash or key is asked for.
+  const [registry, index] = await Promise.all([rt.bucket.findOutlets(), rt.table.lookup([], [])]);
   return [...new Set([...(registry ?? []).map((o) => o.id), ...(index.outlets ?? [])])].sort();
 }
 

@@ -36,11 +36,10 @@ import type { FeedMarker, FeedMarkerStore,
   StoryStore,
 } from '../../shared/core/ports.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
-import { INDEX_BY_PUBLISHED, JOURNAL, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, copyKeyOf, keys } from '../../shared/core/schema.ts';
+import { INDEX_BY_PUBLISHED, JOURNAL, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, READ_BATCH, copyKeyOf, keys } from '../../shared/core/schema.ts';
 
 type Item = Record<string, AttributeValue>;
 
-const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
 const STORY_ATTRIBUTES = [
   'storyId', 'title', 'url', 'outletId', 'outletName', 'published', 'originCopy', 'firstSeen', 'canonicalCopy', 'canonicalHash',
@@ -110,26 +109,26 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     return out;
   }
 
-  async lookup(contentHash: string, candidateKeys: readonly string[]): Promise<IndexLookup> {
+  async lookup(contentHashes: readonly string[], candidateKeys: readonly string[]): Promise<IndexLookup> {
     const found = await this.batchGet(
-      [keys.hash(contentHash), ...candidateKeys.map((k) => keys.candidateKey(k)), keys.months()],
+      [...contentHashes.map((h) => keys.hash(h)), ...candidateKeys.map((k) => keys.candidateKey(k)), keys.months()],
       ['pk', 'storyId', 'published', 'words', 'canonicalHash', 'founder', 'stories', 'months', 'outlets'],
     );
-    let hash: StoryPointer | undefined;
+    const hashes = new Map<string, StoryPointer>();
     const held = new Map<string, readonly string[]>();
     let months = new Set<string>();
     let outlets = new Set<string>();
     for (const raw of found) {
       const r = unmarshall(raw);
       const pk = String(r.pk);
-      if (pk.startsWith('HASH#')) hash = toPointer(r);
+      if (pk.startsWith('HASH#')) hashes.set(pk.slice('HASH#'.length), toPointer(r));
       else if (pk.startsWith('KEY#') && r.stories instanceof Set) held.set(pk.slice('KEY#'.length), [...(r.stories as Set<string>)].sort());
       else if (pk === keys.months().pk) {
         if (r.months instanceof Set) months = r.months as Set<string>;
         if (r.outlets instanceof Set) outlets = r.outlets as Set<string>;
       }
     }
-    return { ...(hash ? { hash } : {}), keys: held, months, outlets };
+    return { hashes, keys: held, months, outlets };
   }
 
   async getStories(storyIds: readonly string[]): Promise<Map<string, StoryRecord>> {
@@ -716,8 +715,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   private async batchGet(keyList: readonly { pk: string; sk: string }[], attributes: readonly string[], consistent = false): Promise<Item[]> {
     const unique = [...new Map(keyList.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
     const out: Item[] = [];
-    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-      let request: Item[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map((k) => marshall(k));
+    for (let i = 0; i < unique.length; i += READ_BATCH) {
+      let request: Item[] | undefined = unique.slice(i, i + READ_BATCH).map((k) => marshall(k));
       for (let attempt = 0; request && request.length > 0; attempt++) {
         if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
         if (attempt > 8) throw new Error('BatchGetItem: keys still unprocessed after 8 retries');

@@ -17,8 +17,8 @@ import type {
 } from './model.ts';
 
 export interface IndexLookup {
-  /** The story that owns the content hash, if any (as of when the hash was claimed). */
-  readonly hash?: StoryPointer;
+  /** Content hash → the story that owns it (as of when the hash was claimed); unclaimed hashes are absent. */
+  readonly hashes: ReadonlyMap<string, StoryPointer>;
   /** Candidate key → the stories holding it (keys nobody holds are absent; a full key is generic). */
   readonly keys: ReadonlyMap<string, readonly string[]>;
   /** The months (`yyyy-mm`) known to have stories. */
@@ -30,8 +30,11 @@ export interface IndexLookup {
 export interface StoryStore {
   /** The ITEM records of these items of one outlet; absent keys were never seen. */
   getItems(outletId: string, itemKeys: readonly string[]): Promise<Map<string, ItemRecord>>;
-  /** One batched read of the indexes: the content hash's owner and the stories holding each key. */
-  lookup(contentHash: string, keys: readonly string[]): Promise<IndexLookup>;
+  /**
+   * One batched read of the indexes (split in `READ_BATCH`-key requests): the owners of these content
+   * hashes, the stories holding each key, the months and outlets known.
+   */
+  lookup(contentHashes: readonly string[], keys: readonly string[]): Promise<IndexLookup>;
   /** One batched, consistent read of STORY records (absent ids do not exist). */
   getStories(storyIds: readonly string[]): Promise<Map<string, StoryRecord>>;
   /**

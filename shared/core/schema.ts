@@ -59,6 +59,11 @@ export const TABLE: TableDefinition = {
 
 /** A candidate key holding this many stories is generic: it takes no more, and counts as no evidence. */
 export const KEY_STORY_CAP = 8;
+/**
+ * Keys one batched read takes (DynamoDB's BatchGetItem): a read of more is split into requests of this
+ * many, and ingest reads ahead as many items' index keys as fill one.
+ */
+export const READ_BATCH = 100;
 /** Redirects of merged stories followed at most (a longer chain is a defect, reported as one). */
 export const MAX_MERGE_REDIRECTS = 5;
 

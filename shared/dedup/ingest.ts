@@ -6,9 +6,10 @@
  * 2. Fingerprint the new and changed items (the whole document, plus what the store learned about the
  *    outlet, is their boilerplate and headline context): content hash, comparison tokens, headline, keys.
  * 3. Oldest first, for each new item:
- *    - read: one batched read of the indexes (the content hash's owner, the stories holding each key),
- *      one of the candidate stories' records (redirects of merged stories followed), their canonical texts
- *      from S3 (cached for the document);
+ *    - read: the indexes (the content hash's owner, the stories holding each key) and the candidate
+ *      stories' records (redirects of merged stories followed), read ahead for as many upcoming items as
+ *      fill one batched read (`IngestSession.readAhead`); their canonical texts from S3 (cached for the
+ *      document);
  *    - decide (`decide.ts`, pure): `exact`, `near`, `title` or `first`, and which split stories merge;
  *    - write (`write.ts`): the copy, the story's origin and canonical text if this copy is earlier or
  *      fuller, merges, or a new story. The ITEM records are written last, a chunk at a time after the
@@ -22,8 +23,8 @@
  * are merged by the first copy that verifies against both.
  */
 import type { FeedItem, ItemRecord, MatchKind, Outlet, StoryRecord, StorySummary } from '../core/model.ts';
-import type { ContentStore, StoryStore } from '../core/ports.ts';
-import { MAX_MERGE_REDIRECTS } from '../core/schema.ts';
+import type { ContentStore, IndexLookup, StoryStore } from '../core/ports.ts';
+import { MAX_MERGE_REDIRECTS, READ_BATCH } from '../core/schema.ts';
 import { tokens } from '../text/normalise.ts';
 import { fingerprintFeed, itemKeyOf, rawHashOf } from './fingerprint.ts';
 import { identityClaims, needsQualifiedLookup, plainKeys, settleIdentities, sharedGuids, type IdentityClaim } from './identity.ts';
@@ -121,16 +122,25 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
 
   const session = new IngestSession(deps);
   session.expectItems(prepared.length);
+  // The new items from `i` on, in the order they are ingested: what a read ahead may cover.
+  function* newFrom(i: number): Generator<PreparedItem> {
+    for (let j = i; j < prepared.length; j++) {
+      const q = prepared[j];
+      if (q && !known.has(q.it.itemKey)) yield q;
+    }
+  }
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i]!;
-    // Done with once processed: a long feed's texts (and their compared windows) are not all held at once.
-    prepared[i] = undefined;
     const previous = known.get(p.it.itemKey);
     if (previous) {
+      prepared[i] = undefined;
       await session.recordEdit(p, previous);
       counts.updated++;
       continue;
     }
+    if (!session.hasReadFor(p)) await session.readAhead(newFrom(i));
+    // Done with once processed: a long feed's texts (and their compared windows) are not all held at once.
+    prepared[i] = undefined;
     const outcome = await session.ingestNew(p);
     if (outcome === 'first') counts.newStories++;
     else {
@@ -141,11 +151,21 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
   return { ...counts, newBoilerplate, seen };
 }
 
-/** What one ingest reads, decides and writes; caches what stays true for the length of a document. */
+/**
+ * What one ingest reads, decides and writes; caches what stays true for the length of a document.
+ *
+ * Reads ahead: the index entries of as many upcoming new items as fill one batched read (`READ_BATCH`
+ * keys), then, in one more, the stories those entries point at. Items are still decided one at a time,
+ * oldest first: what this ingest wrote since is laid over the index read (`withOwnWrites`), and a story
+ * it wrote to is read again. A read ahead is at most a few items older than a read per item would be —
+ * the same race with other fetchers, which the key write settles (`found`).
+ */
 class IngestSession {
   private readonly profiles = new Map<string, TextProfile | null>();
   private readonly writer: StoryWriter;
   private readonly thresholds: NearThresholds;
+  /** The last read ahead: the items it covers, the index entries and the stories it read. */
+  private ahead: { readonly items: ReadonlySet<PreparedItem>; readonly index: IndexLookup; readonly stories: ReadonlyMap<string, StoryRecord> } | undefined;
 
   constructor(private readonly deps: IngestDeps) {
     this.writer = new StoryWriter(deps.stories, deps.contents, deps.now.toISOString(), deps.journal, deps.feedChanged);
@@ -157,10 +177,43 @@ class IngestSession {
     this.writer.expectItems(n);
   }
 
+  /** Whether the last read ahead covers this item. */
+  hasReadFor(p: PreparedItem): boolean {
+    return this.ahead?.items.has(p) ?? false;
+  }
+
+  /**
+   * Reads the index entries of the first items of `upcoming` (at least one; more while their hashes and
+   * keys fit one batched read), then the stories those entries rank as candidates, in one read.
+   */
+  async readAhead(upcoming: Iterable<PreparedItem>): Promise<void> {
+    const items = new Set<PreparedItem>();
+    const hashes = new Set<string>();
+    const wanted = new Set<string>();
+    for (const q of upcoming) {
+      const fresh = q.keys.lookup.filter((k) => !wanted.has(k)).length + (hashes.has(q.fp.contentHash) ? 0 : 1);
+      // One request's worth, the months record included.
+      if (items.size > 0 && hashes.size + wanted.size + fresh + 1 > READ_BATCH) break;
+      items.add(q);
+      hashes.add(q.fp.contentHash);
+      for (const k of q.keys.lookup) wanted.add(k);
+    }
+    const index = await this.deps.stories.lookup([...hashes], [...wanted]);
+    this.writer.knowIndex(index);
+    const ids = new Set<string>();
+    for (const q of items) {
+      const seen = this.writer.withOwnWrites(q.fp.contentHash, q.keys.lookup, index);
+      if (seen.hash) ids.add(seen.hash.storyId);
+      for (const id of rankCandidates(seen.keys)) ids.add(id);
+    }
+    const wantedStories = [...ids].filter((id) => !this.writer.hasWritten(id));
+    const stories = wantedStories.length > 0 ? await this.deps.stories.getStories(wantedStories) : new Map<string, StoryRecord>();
+    this.ahead = { items, index, stories };
+  }
+
   async ingestNew(p: PreparedItem): Promise<MatchKind> {
-    const lookup = this.writer.withOwnWrites(p.fp.contentHash, p.keys.lookup, await this.deps.stories.lookup(p.fp.contentHash, p.keys.lookup));
-    const { hash, keys } = lookup;
-    this.writer.knowIndex(lookup);
+    if (!this.hasReadFor(p)) await this.readAhead([p]);
+    const { hash, keys } = this.writer.withOwnWrites(p.fp.contentHash, p.keys.lookup, this.ahead!.index);
     const isGeneric = (key: string) => (keys.get(key)?.length ?? 0) >= KEY_STORY_CAP;
     // An interrupted founding of this very copy, resumed.
     if (hash?.founder === copyKey(p)) return this.found(p, new Set(), isGeneric);
@@ -247,13 +300,23 @@ class IngestSession {
     await this.writer.recordEdit(p, previous.storyId, story);
   }
 
-  /** STORY records by id, each followed to the story it was merged into. */
+  /**
+   * STORY records by id, each followed to the story it was merged into. The read ahead stands for a
+   * story this ingest has not written to since.
+   */
   private async resolve(ids: readonly string[]): Promise<Map<string, StoryRecord>> {
     const out = new Map<string, StoryRecord>();
     let pending = new Map(ids.map((id) => [id, id])); // requested id → id to read
     for (let hop = 0; pending.size > 0; hop++) {
       if (hop > MAX_MERGE_REDIRECTS) throw new Error(`story redirects longer than ${MAX_MERGE_REDIRECTS}: ${[...pending.keys()].join(', ')}`);
-      const read = await this.deps.stories.getStories([...new Set(pending.values())]);
+      const read = new Map<string, StoryRecord>();
+      const toRead: string[] = [];
+      for (const id of new Set(pending.values())) {
+        const known = this.writer.hasWritten(id) ? undefined : this.ahead?.stories.get(id);
+        if (known) read.set(id, known);
+        else toRead.push(id);
+      }
+      if (toRead.length > 0) for (const [id, record] of await this.deps.stories.getStories(toRead)) read.set(id, record);
       const next = new Map<string, string>();
       for (const [requested, id] of pending) {
         const record = read.get(id);

@@ -51,7 +51,14 @@ export interface JournalChange {
   readonly stories: readonly string[];
 }
 
+/** What the indexes say of one item: the owner of its content hash, the stories holding each of its keys. */
+export interface ItemIndex {
+  readonly hash?: StoryPointer;
+  readonly keys: ReadonlyMap<string, readonly string[]>;
+}
+
 export class StoryWriter {
+  private readonly written = new Set<string>();
   private readonly ownHashes = new Map<string, StoryPointer>();
   private readonly ownKeys = new Map<string, Set<string>>();
   private readonly months = new Set<string>();
@@ -80,14 +87,25 @@ export class StoryWriter {
     this.unseen = n;
   }
 
-  /** A lookup, with what this ingest wrote added (reads may not show it yet). */
-  withOwnWrites(contentHash: string, lookedUp: readonly string[], lookup: IndexLookup): IndexLookup {
-    const keys = new Map(lookup.keys);
+  /**
+   * What a lookup says of one item (its content hash and its keys), with what this ingest wrote added:
+   * the read may be older than those writes, or not show them yet.
+   */
+  withOwnWrites(contentHash: string, lookedUp: readonly string[], lookup: IndexLookup): ItemIndex {
+    const keys = new Map<string, readonly string[]>();
     for (const key of lookedUp) {
-      const ids = this.ownKeys.get(key);
-      if (ids) keys.set(key, [...new Set([...(keys.get(key) ?? []), ...ids])].sort());
+      const read = lookup.keys.get(key);
+      const own = this.ownKeys.get(key);
+      if (own) keys.set(key, [...new Set([...(read ?? []), ...own])].sort());
+      else if (read) keys.set(key, read);
     }
-    return { hash: lookup.hash ?? this.ownHashes.get(contentHash), keys, months: lookup.months, ...(lookup.outlets ? { outlets: lookup.outlets } : {}) };
+    const hash = lookup.hashes.get(contentHash) ?? this.ownHashes.get(contentHash);
+    return { ...(hash ? { hash } : {}), keys };
+  }
+
+  /** The stories this ingest wrote to (created, joined, improved, merged): a read made before is stale. */
+  hasWritten(storyId: string): boolean {
+    return this.written.has(storyId);
   }
 
   /** The months and outlets the store already lists (spares their writes). */
@@ -104,6 +122,7 @@ export class StoryWriter {
     await this.contents.putCanonical(contentOf(p));
     const storyId = foundedStoryId(p);
     const story = storyRecordOf(p, storyId, this.nowIso);
+    this.written.add(storyId);
     const { created } = await this.stories.createStory(story, copyOf(p, storyId, 'first', 1, this.nowIso));
     if (!created) throw new Error(`story id ${storyId} is taken by another founder (hash collision)`);
     const owner = await this.stories.claimHash(p.fp.contentHash, pointerOf(p, storyId, copyKey(p)));
@@ -154,6 +173,7 @@ export class StoryWriter {
   async absorb(winner: StoryRecord, loser: StoryRecord): Promise<string | undefined> {
     if (winner.storyId === loser.storyId) return undefined;
     this.touched.add(winner.storyId).add(loser.storyId);
+    this.written.add(winner.storyId).add(loser.storyId);
     const elsewhere = await this.stories.absorbStory(winner.storyId, loser.storyId);
     if (elsewhere !== undefined && elsewhere !== winner.storyId) return elsewhere;
     await this.improve(
@@ -172,6 +192,7 @@ export class StoryWriter {
       this.ownHashes.set(p.fp.contentHash, pointer);
     }
     this.touched.add(story.storyId);
+    this.written.add(story.storyId);
     await this.stories.updateStory(story.storyId, { origin: originOf(p), correction: true });
     if (p.fp.basis === 'body') {
       await this.contents.putCanonical(contentOf(p));
@@ -187,6 +208,7 @@ export class StoryWriter {
    */
   async markSeen(p: PreparedItem, storyId: string): Promise<void> {
     this.touched.add(storyId);
+    this.written.add(storyId);
     this.seen.push(itemRecordOf(p, storyId));
     this.unseen--;
     if (this.seen.length >= JOURNAL.chunk || this.unseen === 0) await this.commit();
@@ -216,6 +238,7 @@ export class StoryWriter {
   private async improve(storyId: string, origin: ReturnType<typeof originOf> | undefined, canonical: ReturnType<typeof canonicalOf> | undefined) {
     // Each change is conditional (the story may have moved on since it was read); both go in one write when
     // both look due, falling back to one at a time if they were not.
+    if (origin || canonical) this.written.add(storyId);
     if (origin && canonical && !(await this.stories.updateStory(storyId, { origin, canonical }))) {
       await this.stories.updateStory(storyId, { origin });
       await this.stories.updateStory(storyId, { canonical });

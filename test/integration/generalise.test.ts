@@ -480,7 +480,7 @@ describe('2. headline-only items ("WATCH: … - Outlet", "Read the full story at
       // Precondition: the headline-only item does find both stories through its headline keys.
       const headline = headlineWords(watch.title, { outletName: OUTLET_NAMES.north });
       expect(headline).toEqual(headlineWords(RESIGNATION.title));
-      const { keys } = await runtime().table.lookup('', keysOf([], headline).lookup);
+      const { keys } = await runtime().table.lookup([], keysOf([], headline).lookup);
       expect(new Set([...keys.values()].flat())).toEqual(new Set(ids));
 
       expect(await w.publish('north', [watch])).toMatchObject({ newStories: 1, merged: 0 });

@@ -10,6 +10,7 @@ import { parseSeen, seenDigest, seenEntry } from '../../shared/dedup/seen.ts';
 import { processOutlet } from '../../shared/fetch/process-outlet.ts';
 import { startHarness, type Harness, runtime } from './harness.ts';
 import { RequestMeter, meterDynamo } from '../../functions/storage/meter.ts';
+import { READ_BATCH } from '../../shared/core/schema.ts';
 
 const T0 = Date.UTC(2026, 10, 22, 8);
 const feed = (built: string, items: string) =>
@@ -94,6 +95,42 @@ describe('a changed outlet\u2019s reads', () => {
     } finally {
       rt.close();
     }
+  });
+});
+
+describe('a document\u2019s new items', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('are looked up a batch at a time, each batch\u2019s candidate stories in one more read, and decided as one at a time would be', async () => {
+    const { table, bucket, config } = runtime();
+    const calls = { lookup: [] as number[], getStories: 0 };
+    const stories: StoryStore = new Proxy(table, {
+      get: (target, prop, receiver) => {
+        if (prop === 'lookup') return (hashes: readonly string[], keys: readonly string[]) => (calls.lookup.push(hashes.length + keys.length + 1), target.lookup(hashes, keys));
+        if (prop === 'getStories') return (ids: readonly string[]) => (calls.getStories++, target.getStories(ids));
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const ingest = (id: string, body: string) => {
+      h.routes.set(`/${id}.xml`, { kind: 'feed', body });
+      return processOutlet({ id, name: id, url: `${h.baseUrl}${id}.xml` }, { stories, contents: bucket, states: table, limits: config.fetch, journal: table, now: () => new Date(T0) });
+    };
+    const D = item('d', 'Ferry timetable changes', 'The island ferry will leave an hour earlier from next week, the operator said, because the harbour lock now closes at six and the last crossing must be back before then.');
+    expect(await ingest('ledger', feed('Sun, 22 Nov 2026 08:00:00 GMT', A + B + C + D))).toMatchObject({ newStories: 4 });
+    calls.lookup.length = 0;
+    calls.getStories = 0;
+    // Another outlet carries the same four stories under its own GUIDs and links.
+    const copies = [A, B, C, D].map((x) => x.replaceAll('ledger.example', 'harbour.example').replace(/<guid>(\w)<\/guid>/, '<guid>h-$1</guid>')).join('');
+    expect(await ingest('harbour', feed('Sun, 22 Nov 2026 09:00:00 GMT', copies))).toMatchObject({ newStories: 0, merged: 4 });
+    // Fewer index reads than items, none over one batched request; a story read per index read.
+    expect(calls.lookup.length).toBeGreaterThan(0);
+    expect(calls.lookup.length).toBeLessThan(4);
+    for (const n of calls.lookup) expect(n).toBeLessThanOrEqual(READ_BATCH);
+    expect(calls.getStories).toBe(calls.lookup.length);
   });
 });
 

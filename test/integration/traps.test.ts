@@ -204,7 +204,7 @@ describe('a digest quoting the ledes of stories also published in full', () => {
       // Keys hold every story that wrote them: the briefing may share some, but it never displaces the
       // budget story, which an excerpt of its lede (whole or cut) still finds.
       for (const lede of [tokens(BUDGET.paragraphs[0]!), cut]) {
-        const { keys } = await runtime().table.lookup('', keysOf(lede, []).lookup);
+        const { keys } = await runtime().table.lookup([], keysOf(lede, []).lookup);
         const holders = new Set([...keys.values()].flat());
         expect(holders).toContain(budgetId);
         expect(budgetId).not.toBe(briefingId);
