@@ -36,12 +36,20 @@ export const STATE_REFRESH_MS = 24 * 3600 * 1000;
 
 /**
  * Whether a fetch's outcome must be written: something the next fetch or an operator reads changed
- * (validators, status, failures, pause, error), or the remembered times are older than STATE_REFRESH_MS.
+ * (validators, digest, a failure's status, failures, pause, error), or the remembered times are older
+ * than STATE_REFRESH_MS. A success answered differently (the 304 after the 200 that brought new items)
+ * is no change: every changed outlet would otherwise cost a second write at its next fetch.
  */
 export function stateNeedsWrite(previous: OutletState | undefined, next: OutletState): boolean {
   if (!previous) return true;
   const same = <K extends keyof OutletState>(k: K) => (previous[k] ?? null) === (next[k] ?? null);
-  if (!(['etag', 'lastModified', 'lastStatus', 'lastError', 'consecutiveFailures', 'nextFetchAfter', 'seen'] as const).every(same)) return true;
+  if (!(['etag', 'lastModified', 'lastError', 'consecutiveFailures', 'nextFetchAfter', 'seen'] as const).every(same)) return true;
+  if (outcomeOf(previous.lastStatus) !== outcomeOf(next.lastStatus)) return true;
   const age = (at: string | undefined) => (at ? Date.parse(next.lastFetchAt ?? '') - Date.parse(at) : Infinity);
   return !(age(previous.lastFetchAt) < STATE_REFRESH_MS) || (next.lastSuccessAt !== undefined && !(age(previous.lastSuccessAt) < STATE_REFRESH_MS));
+}
+
+/** A status as the state's reader cares: any success is one outcome; each failing status its own. */
+function outcomeOf(status: number | undefined): string {
+  return status !== undefined && ((status >= 200 && status < 300) || status === 304) ? 'success' : String(status);
 }

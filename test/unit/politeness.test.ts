@@ -51,13 +51,16 @@ describe('stateNeedsWrite', () => {
   it('writes the first state, and any change of validators, status, failures, pause or error', () => {
     expect(stateNeedsWrite(undefined, ok(0))).toBe(true);
     expect(stateNeedsWrite(ok(0), ok(1, { etag: '"v2"' }))).toBe(true);
-    expect(stateNeedsWrite(ok(0), ok(1, { lastStatus: 200 }))).toBe(true);
+    expect(stateNeedsWrite(ok(0), ok(1, { lastStatus: 500 }))).toBe(true);
+    expect(stateNeedsWrite(ok(0, { lastStatus: 500 }), ok(1))).toBe(true);
     expect(stateNeedsWrite(ok(0, { consecutiveFailures: 2, lastError: 'down' }), ok(1))).toBe(true);
     expect(stateNeedsWrite(ok(0), ok(1, { nextFetchAfter: at(3) }))).toBe(true);
   });
 
   it('writes nothing for the same outcome within a day, and refreshes the times once they are a day old', () => {
     expect(stateNeedsWrite(ok(0), ok(1))).toBe(false);
+    // The 304 after the 200 that brought new items (same validators and digest): still the same outcome.
+    expect(stateNeedsWrite(ok(0, { lastStatus: 200 }), ok(1))).toBe(false);
     expect(stateNeedsWrite(ok(0), ok(23))).toBe(false);
     expect(stateNeedsWrite(ok(0), ok(24))).toBe(true);
   });
