@@ -1,15 +1,21 @@
 /**
- * One size of the pipeline benchmark, in a process of its own (its peak memory is its own):
+ * One size of the pipeline benchmark, in a process of its own:
  *
  *   node --import tsx bench/pipeline.ts <outlets> <itemsPerOutlet>
  *
- * The synthetic world (bench/world.ts) served over local HTTP (ETags, 304s), the real pipeline
- * (dispatch → fetch → publish, the runner's concurrency) on the embedded stores, three cycles:
- * the first (everything new), a steady one (nothing changed), one with 5 % new items. The floor of the
- * first cycle is the time its very DynamoDB and S3 requests take when issued again directly against the
- * same servers, in the same order, as many at a time as the runner fetches outlets.
- * Prints one JSON line: `{ cycle, steady, incremental }`.
+ * The real pipeline (dispatch → fetch → publish, the runner's concurrency) runs here; the embedded stores
+ * and the synthetic world (bench/world.ts) served over local HTTP (ETags, 304s) run in a child process
+ * (bench/servers.ts), so that this process's peak memory is the pipeline's own, as in AWS, where the
+ * stores are not in the Lambda's memory. Cycles: the first (everything new), a steady one (nothing
+ * changed), one with 5 % new items, one with the cost model's workload; the naive baseline on the same
+ * feeds and stores. The floor of the first cycle is the time its very DynamoDB and S3 requests take when
+ * issued again directly against the same servers, in the same order, as many at a time as the runner
+ * fetches outlets.
+ * Prints one JSON line: `{ cycle, steady, incremental, rates, fivePercentRates, workload, naive }`, where
+ * `cycle.peakRssMb` is this process's peak resident memory over the first cycle and
+ * `cycle.serversPeakRssMb` the servers' process's, at the same point.
  */
+import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -20,13 +26,12 @@ import { runCycle } from '../cli/cycle.ts';
 import { mapConcurrent } from '../shared/core/concurrency.ts';
 import { createClients, type AwsClients } from '../functions/storage/clients.ts';
 import { RequestMeter, meterDynamo, meterS3 } from '../functions/storage/meter.ts';
-import { startHarness } from '../test/integration/harness.ts';
-import { addNewItems, rssOf, syntheticWorld } from './world.ts';
+import { createRuntime } from '../functions/runtime.ts';
 import { parseFeed } from '../shared/fetch/parse.ts';
 import { outletLogLines } from '../functions/fetch/handler.ts';
-import { ESSENTIAL_METRICS } from '../functions/metrics.ts';
 import { DEPLOYED } from './cost.ts';
 import type { FetchReport } from '../shared/core/model.ts';
+import type { FromServers, Ready, ServersReplies, ServersRequest, ToServers } from './servers.ts';
 
 type Recorded = { readonly service: 'dynamodb' | 's3'; readonly command: string; readonly input: unknown };
 type Args = { input: unknown };
@@ -78,29 +83,90 @@ function readBinary(_key: string, value: unknown): unknown {
   return value && typeof value === 'object' && '$b64' in value ? new Uint8Array(Buffer.from(String((value as { $b64: unknown }).$b64), 'base64')) : value;
 }
 
+/** The servers' process (bench/servers.ts): how to reach the stores and the outlets, and its requests. */
+interface Servers extends Omit<Ready, 'type'> {
+  call<R extends ServersRequest>(request: R): Promise<ServersReplies[R['type']]>;
+  /** Asks it to close and waits for it to exit; kills it if it has not within 10 s. */
+  close(): Promise<void>;
+}
+
+/** Starts bench/servers.ts for this size of world and waits until it serves. */
+async function startServers(outlets: number, itemsPerOutlet: number): Promise<Servers> {
+  // The heap settings this process was given: the stores ran under them when they shared this process.
+  const heap = process.execArgv.filter((arg) => /^--max-(semi|old)-space-size=/.test(arg));
+  const child = spawn(process.execPath, [...heap, '--import', 'tsx', join(import.meta.dirname, 'servers.ts'), String(outlets), String(itemsPerOutlet)], {
+    // Its output on this process's stderr: stdout carries the result line.
+    stdio: ['ignore', 2, 'inherit', 'ipc'],
+  });
+  type Reply = ServersReplies[keyof ServersReplies];
+  const pending = new Map<number, { resolve(reply: Reply): void; reject(err: Error): void }>();
+  let nextId = 0;
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const ready = new Promise<Ready>((resolve, reject) => {
+    child.on('message', (received) => {
+      const message = received as FromServers;
+      if (message.type === 'ready') return resolve(message);
+      const call = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.type === 'reply') call?.resolve(message.reply);
+      else call?.reject(new Error(`bench/servers.ts: ${message.message}`));
+    });
+    child.on('error', reject);
+    child.once('exit', (code, signal) => {
+      const err = new Error(`bench/servers.ts exited (${signal ?? `code ${code}`})`);
+      reject(err);
+      for (const call of pending.values()) call.reject(err);
+      pending.clear();
+    });
+  });
+  const { type: _, ...reached } = await ready;
+  return {
+    ...reached,
+    call: <R extends ServersRequest>(request: R) =>
+      new Promise<ServersReplies[R['type']]>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve: (reply) => resolve(reply as ServersReplies[R['type']]), reject });
+        child.send({ ...request, id } satisfies ToServers, (err) => {
+          if (err) {
+            pending.delete(id);
+            reject(err);
+          }
+        });
+      }),
+    async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.connected) child.send({ type: 'close' } satisfies ToServers, () => {});
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(kill);
+    },
+  };
+}
+
 /** The feed formats the naive baseline rewrites every cycle. */
 const NAIVE_FEED_OBJECTS = 4;
 
 const outlets = Number(process.argv[2] ?? 100);
 const itemsPerOutlet = Number(process.argv[3] ?? 50);
-const world = syntheticWorld(outlets, itemsPerOutlet);
-const h = await startHarness();
+const servers = await startServers(outlets, itemsPerOutlet);
 try {
-  const serve = () => {
-    for (const id of world.outletIds) h.routes.set(`/${id}.xml`, { kind: 'feed', body: rssOf(id, world.feeds.get(id)!) });
-  };
-  serve();
+  let world = servers.world;
   const meter = new RequestMeter();
   const dir = mkdtempSync(join(tmpdir(), 'feedmerge-pipeline-'));
   const recorder = new Recorder(join(dir, 'requests.jsonl'));
-  const rt = h.runtimeWith({
-    observe: (clients) => {
-      meterDynamo(clients.dynamodb, meter);
-      meterS3(clients.s3, meter);
-      recorder.attach(clients);
+  // The runtime as the integration harness builds it: the stores' names, a feed URL, the connection.
+  const rt = createRuntime(
+    { ...servers.env, FEEDMERGE_FEED_URL: 'https://feeds.example/merged/' },
+    {
+      connection: servers.connection,
+      observe: (clients) => {
+        meterDynamo(clients.dynamodb, meter);
+        meterS3(clients.s3, meter);
+        recorder.attach(clients);
+      },
     },
-  });
-  await rt.bucket.putOutlets(world.outletIds.map((id) => ({ id, name: id, url: `${h.baseUrl}${id}.xml` })));
+  );
+  await rt.bucket.putOutlets(world.outletIds.map((id) => ({ id, name: id, url: `${servers.baseUrl}${id}.xml` })));
 
   // 1. The first cycle: everything new.
   meter.reset();
@@ -110,9 +176,10 @@ try {
   const seconds = (performance.now() - started) / 1000;
   recorder.finish();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const serversPeakRssMb = (await servers.call({ type: 'peakRss' })).maxRssMb;
 
   // The floor: the same requests, directly, against the same servers, read back a line at a time.
-  const direct = createClients({ connection: h.connection });
+  const direct = createClients({ connection: servers.connection });
   const commands = { dynamodb: dynamodb as unknown as Record<string, new (input: unknown) => unknown>, s3: s3 as unknown as Record<string, new (input: unknown) => unknown> };
   const replay = async (r: Recorded) => {
     const Command = commands[r.service][r.command]!;
@@ -141,18 +208,19 @@ try {
   // feed's first rendering: from then on nothing changes.)
   await runCycle(rt, () => {});
   meter.reset();
-  h.requests.length = 0;
+  await servers.call({ type: 'resetRequests' });
   started = performance.now();
   const steadyCycle = await runCycle(rt, () => {});
   const steadySeconds = (performance.now() - started) / 1000;
+  const outletRequests = await servers.call({ type: 'requestStats' });
   const writes = (m: RequestMeter) =>
     [...m.dynamodb].filter(([c]) => /Put|Update|Delete|BatchWrite/.test(c)).reduce((n, [, c]) => n + c.requests, 0);
   const reads = (m: RequestMeter) => [...m.dynamodb].filter(([c]) => /Get|Query/.test(c)).reduce((n, [, c]) => n + c.requests, 0);
   const steady = {
     outlets,
     seconds: round(steadySeconds),
-    httpRequestsPerOutlet: round(h.requests.length / outlets),
-    status304Share: round(h.requests.filter((r) => r.status === 304).length / Math.max(1, h.requests.length)),
+    httpRequestsPerOutlet: round(outletRequests.requests / outlets),
+    status304Share: round(outletRequests.status304 / Math.max(1, outletRequests.requests)),
     dynamoWrites: writes(meter),
     s3Puts: meter.s3.get('PutObjectCommand') ?? 0,
   };
@@ -163,7 +231,7 @@ try {
   // per fetch, the feed objects rewritten every cycle (what an aggregator keyed on GUIDs does).
   const naiveCycle = async () => {
     await mapConcurrent(world.outletIds, 4, async (id) => {
-      const res = await fetch(`${h.baseUrl}${id}.xml`);
+      const res = await fetch(`${servers.baseUrl}${id}.xml`);
       const { items } = await parseFeed(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type') ?? undefined, res.url);
       for (const item of items) {
         try {
@@ -191,8 +259,9 @@ try {
   const naiveSteady = { seconds: round((performance.now() - started) / 1000), ...units(meter) };
 
   // 3. 5 % new items.
-  const newItems = addNewItems(world, 0.05);
-  serve();
+  const fivePercent = await servers.call({ type: 'addNewItems', share: 0.05 });
+  const newItems = fivePercent.added;
+  world = fivePercent.world;
   meter.reset();
   // What the fetches cost, taken when the last one reports (publish comes after): the rest is publish's,
   // a cost per cycle, however many items the cycle brought.
@@ -211,7 +280,7 @@ try {
   // The logs as the deployed fetch writes them (functions/fetch/handler.ts): a line per outlet that failed
   // or changed something, and one per invocation with the figures of its outlets.
   const outletLogBytes = outletLogLines(incrementalCycle.reports).reduce((n, line) => n + line.length + 1, 0);
-  const invocationLine = JSON.stringify({ level: 'INFO', message: 'fetch batch', outlets: 8, failedJobs: 0, 'not-modified': 6, fetched: 2, _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'Feedmerge', Dimensions: [[]], Metrics: [...ESSENTIAL_METRICS].map((Name) => ({ Name, Unit: 'Count' })) }] }, OutletsFetched: 8, OutletsFailed: 0, Items: 400, NewStories: 1, Merged: 1 });
+  const invocationLine = JSON.stringify({ level: 'INFO', message: 'fetch batch', outlets: 8, failedJobs: 0, 'not-modified': 6, fetched: 2, OutletsFetched: 8, OutletsFailed: 0, Items: 400, NewStories: 1, Merged: 1 });
   const rates = {
     perFetch: { readUnits: round(steadyUnits.readUnits / outlets), writeUnits: round(steadyUnits.writeUnits / outlets), s3Gets: round(steadyUnits.s3Gets / outlets), s3Puts: round(steadyUnits.s3Puts / outlets) },
     perNewItem: { readUnits: perItem('readUnits'), writeUnits: perItem('writeUnits'), s3Gets: perItem('s3Gets'), s3Puts: perItem('s3Puts') },
@@ -246,9 +315,13 @@ try {
   // 4. The cost model's workload: 20 new items per outlet a day on a 15-minute schedule is 0.21 a cycle —
   // most outlets unchanged, a changed one bringing about one item. The model charges this cycle's rates,
   // not the 5 % cycle's (where a changed outlet brings two or three items and its fixed costs are shared).
-  const feedItems = [...world.feeds.values()].reduce((n, items) => n + items.length, 0);
-  const workloadItems = addNewItems(world, (outlets * DEPLOYED.newItemsPerOutletPerDay) / (DEPLOYED.cyclesPerMonth / 30) / feedItems, 3);
-  serve();
+  const workloadNew = await servers.call({
+    type: 'addNewItems',
+    share: (outlets * DEPLOYED.newItemsPerOutletPerDay) / (DEPLOYED.cyclesPerMonth / 30) / world.feedItems,
+    seed: 3,
+  });
+  const workloadItems = workloadNew.added;
+  world = workloadNew.world;
   meter.reset();
   reported = 0;
   fetchUnits = units(meter);
@@ -296,6 +369,7 @@ try {
         itemsPerSecond: round(first.items / seconds),
         requests: recorder.count,
         peakRssMb,
+        serversPeakRssMb,
       },
       steady,
       incremental,
@@ -308,7 +382,7 @@ try {
   );
   rt.close();
 } finally {
-  await h.close();
+  await servers.close();
 }
 
 /** Storage units and S3 requests a meter counted. */

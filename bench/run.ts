@@ -90,7 +90,7 @@ type CostRates = Parameters<typeof monthlyCost>[1];
 interface PipelineResult {
   readonly rates: CostRates;
   readonly naive: { readonly rates: CostRates };
-  readonly cycle: { outlets: number; itemsPerOutlet: number; seconds: number; floorSeconds: number; itemsPerSecond: number; peakRssMb: number; items: number; requests: number };
+  readonly cycle: { outlets: number; itemsPerOutlet: number; seconds: number; floorSeconds: number; itemsPerSecond: number; peakRssMb: number; serversPeakRssMb: number; items: number; requests: number };
   readonly steady: { outlets: number; seconds: number; httpRequestsPerOutlet: number; status304Share: number; dynamoWrites: number; s3Puts: number };
   readonly incremental: { newItems: number; dynamoReadRequestsPerNewItem: number; dynamoWcuPerNewItem: number; s3PutsPerNewItem: number };
 }
@@ -106,7 +106,7 @@ function benchPipeline(outlets: number, itemsPerOutlet: number): PipelineResult 
   const r = JSON.parse(last) as PipelineResult;
   const c = r.cycle;
   console.log(`\npipeline ${outlets} outlets × ${itemsPerOutlet} items (${c.items} items, ${c.requests} storage requests):`);
-  console.log(`  first cycle ${c.seconds.toFixed(1)} s, floor ${c.floorSeconds.toFixed(1)} s (${(c.seconds / c.floorSeconds).toFixed(2)}×), ${c.itemsPerSecond.toFixed(0)} items/s, peak RSS ${c.peakRssMb} MB`);
+  console.log(`  first cycle ${c.seconds.toFixed(1)} s, floor ${c.floorSeconds.toFixed(1)} s (${(c.seconds / c.floorSeconds).toFixed(2)}×), ${c.itemsPerSecond.toFixed(0)} items/s, peak RSS ${c.peakRssMb} MB (stores and outlet server: ${c.serversPeakRssMb} MB, in a process of their own)`);
   console.log(`  steady cycle ${r.steady.seconds.toFixed(2)} s: ${r.steady.httpRequestsPerOutlet} HTTP requests per outlet, ${Math.round(r.steady.status304Share * 100)} % 304, ${r.steady.dynamoWrites} DynamoDB writes, ${r.steady.s3Puts} S3 PUTs`);
   const i = r.incremental;
   console.log(`  ${i.newItems} new items: ${i.dynamoReadRequestsPerNewItem} DynamoDB read requests (beyond a steady cycle), ${i.dynamoWcuPerNewItem} WCU, ${i.s3PutsPerNewItem} S3 PUTs per new item (publish included)`);
