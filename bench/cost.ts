@@ -4,6 +4,8 @@
  * deployed fetcher would be billed for, SQS, CloudWatch.
  */
 
+import { FETCH_BATCH, FETCH_BATCH_CONCURRENCY } from '../shared/core/config.ts';
+
 /** Public on-demand prices, us-east-1 (the AWS pricing pages), as of `asOf`. */
 export const PRICES = {
   asOf: '2026-11-30',
@@ -48,20 +50,22 @@ export interface Deployment {
   readonly fetchBatch: number;
   readonly fetchBatchConcurrency: number;
   readonly fetchMemoryGb: number;
+  /** Alarm metrics (an alarm on a metric expression is billed for each metric in it). */
   readonly alarms: number;
+  /** Custom metrics. */
   readonly metrics: number;
 }
 
 export const DEPLOYED: Omit<Deployment, 'outlets'> = {
   cyclesPerMonth: 2880,
   newItemsPerOutletPerDay: 20,
-  fetchBatch: 8,
-  fetchBatchConcurrency: 8,
+  fetchBatch: FETCH_BATCH,
+  fetchBatchConcurrency: FETCH_BATCH_CONCURRENCY,
   fetchMemoryGb: 0.5,
-  // infra/monitoring.ts
-  alarms: 4,
-  // functions/metrics.ts ESSENTIAL_METRICS (the dashboard's are opt-in)
-  metrics: 2,
+  // infra/monitoring.ts: four alarms, one of them on two metrics (billed per alarm metric)
+  alarms: 5,
+  // functions/metrics.ts: no custom metric unless the dashboard is asked for
+  metrics: 0,
 };
 
 /**
@@ -73,23 +77,31 @@ const POLLS_PER_QUEUE_MONTH = 2 * 43_200;
 const PLATFORM_LOG_BYTES = 300;
 
 /**
- * The expected longest of `k` fetches, each drawn from the measured ones — those of outlets with news with
- * probability `pNews`, else those of outlets without: an invocation working `k` outlets at once lasts as
- * long as its slowest. Exact over the two empirical distributions.
+ * The expected length of a fetch invocation: `batch` fetches, each drawn from the measured ones — those of
+ * outlets with news with probability `pNews`, else those of outlets without — worked `concurrency` at a
+ * time, each next fetch starting when one finishes (shared/core/concurrency.ts `mapConcurrent`). Averaged
+ * over seeded draws: the same rates give the same figure.
  */
-export function expectedMaxSeconds(news: readonly number[], steady: readonly number[], pNews: number, k: number): number {
-  const points = [...new Set([...news, ...steady])].sort((a, b) => a - b);
-  if (points.length === 0) return 0;
-  const cdf = (xs: readonly number[], x: number) => (xs.length === 0 ? 1 : xs.filter((v) => v <= x).length / xs.length);
-  const F = (x: number) => pNews * cdf(news, x) + (1 - pNews) * cdf(steady.length > 0 ? steady : news, x);
-  let expected = 0;
-  let below = 0;
-  for (const x of points) {
-    const at = F(x) ** k;
-    expected += x * (at - below);
-    below = at;
+export function expectedBatchSeconds(news: readonly number[], steady: readonly number[], pNews: number, batch: number, concurrency: number, draws = 4000): number {
+  const without = steady.length > 0 ? steady : news;
+  const withNews = news.length > 0 ? news : steady;
+  if (withNews.length === 0) return 0;
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const pick = (xs: readonly number[]) => xs[Math.floor(random() * xs.length)]!;
+  let total = 0;
+  const free = new Float64Array(Math.max(1, Math.min(concurrency, batch)));
+  for (let d = 0; d < draws; d++) {
+    free.fill(0);
+    for (let b = 0; b < batch; b++) {
+      // The worker free first takes the next fetch.
+      let w = 0;
+      for (let k = 1; k < free.length; k++) if (free[k]! < free[w]!) w = k;
+      free[w]! += pick(random() < pNews ? withNews : without);
+    }
+    total += Math.max(...free);
   }
-  return expected;
+  return total / draws;
 }
 
 export interface MonthlyCost {
@@ -114,14 +126,12 @@ export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
     fetches * (r.perFetch.s3Gets * PRICES.s3Get + r.perFetch.s3Puts * PRICES.s3Put) +
     newItems * (r.perNewItem.s3Gets * PRICES.s3Get + r.perNewItem.s3Puts * PRICES.s3Put) +
     changedCycles * (r.perChangedCycle.s3Gets * PRICES.s3Get + r.perChangedCycle.s3Puts * PRICES.s3Put);
-  // A fetch invocation takes as many rounds of fetches as its batch needs at its concurrency; a round
-  // lasts as long as its slowest fetch.
+  // A fetch invocation works its batch `fetchBatchConcurrency` at a time and lasts until its last fetch ends.
   const invocations = Math.ceil(d.outlets / d.fetchBatch) * d.cyclesPerMonth;
   const batch = Math.min(d.fetchBatch, d.outlets);
-  const rounds = Math.ceil(batch / d.fetchBatchConcurrency);
   // An outlet has news in a cycle with the Poisson chance of at least one of its new items falling in it.
   const pNews = 1 - Math.exp(-d.newItemsPerOutletPerDay / (d.cyclesPerMonth / 30));
-  const fetchGbSeconds = invocations * rounds * expectedMaxSeconds(r.fetchSeconds, r.steadyFetchSeconds, pNews, Math.min(batch, d.fetchBatchConcurrency)) * d.fetchMemoryGb;
+  const fetchGbSeconds = invocations * expectedBatchSeconds(r.fetchSeconds, r.steadyFetchSeconds, pNews, batch, d.fetchBatchConcurrency) * d.fetchMemoryGb;
   // dispatch (256 MB) and publish (512 MB), about a second each per cycle.
   const otherGbSeconds = d.cyclesPerMonth * (0.25 + 0.5);
   const lambda = (fetchGbSeconds + otherGbSeconds) * PRICES.lambdaArmGbSecond + (invocations + 2 * d.cyclesPerMonth) * PRICES.lambdaRequest;

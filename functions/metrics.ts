@@ -7,21 +7,18 @@ export const METRICS_NAMESPACE = 'Feedmerge';
 export type MetricValues = Record<string, number>;
 
 /**
- * The metrics CloudWatch keeps by default ($0.30 each a month): what the "not published" alarm watches,
- * and the outlets that failed (the health an operator looks at first). The others
- * (`FEEDMERGE_DETAILED_METRICS=true`, set with the dashboard) stay in the log line as plain fields, for
- * Logs Insights, at no metric cost.
+ * Custom metrics cost $0.30 each a month, so by default there are none: the alarms watch AWS's own
+ * metrics (the queues', and Lambda's invocations and errors), which are free, and the figures ride in the
+ * log line as plain fields, for Logs Insights. With the dashboard (`FEEDMERGE_DETAILED_METRICS=true`)
+ * they are declared as metrics too.
  */
-export const ESSENTIAL_METRICS: ReadonlySet<string> = new Set(['Published', 'OutletsFailed']);
-
 /**
  * One log line with these metrics; `fields` ride along in the same line (a log line that is also the
  * metrics: one line per event, not two). Dimensions stay fixed per call site, so the series stay few.
  */
 export function emitMetrics(values: MetricValues, dimensions: Record<string, string> = {}, fields: Record<string, unknown> = {}): void {
   if (!process.env.AWS_LAMBDA_FUNCTION_NAME) return;
-  const detailed = process.env.FEEDMERGE_DETAILED_METRICS === 'true';
-  const names = Object.keys(values).filter((name) => detailed || ESSENTIAL_METRICS.has(name));
+  const names = process.env.FEEDMERGE_DETAILED_METRICS === 'true' ? Object.keys(values) : [];
   // No metric declared: a plain log line (an EMF document must declare at least one).
   const emf =
     names.length === 0

@@ -6,7 +6,7 @@
  * - publish reads the table and the canonical copies and registry, writes feed/* and, of the table, only
  *   the feed's version marker (UpdateItem on the META partition).
  */
-import { FETCH_BATCH_CONCURRENCY } from '../shared/core/config.ts';
+import { FETCH_BATCH, FETCH_BATCH_CONCURRENCY } from '../shared/core/config.ts';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -33,11 +33,6 @@ export interface PipelineProps {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * Outlets per fetch invocation, all worked at once (FETCH_BATCH_CONCURRENCY): the invocation lasts about
- * as long as its slowest fetch, billed once, instead of two rounds of waits.
- */
-const FETCH_BATCH = FETCH_BATCH_CONCURRENCY;
 /** Attempts before a fetch job goes to the dead-letter queue. */
 const MAX_RECEIVES = 3;
 
@@ -102,6 +97,9 @@ export class Pipeline extends Construct {
     this.fetch.addEventSource(
       new SqsEventSource(this.fetchQueue, {
         batchSize: FETCH_BATCH,
+        // A batch of more than 10 messages needs a batching window: dispatch sends a cycle's jobs at once,
+        // so the batches fill at once too.
+        maxBatchingWindow: Duration.seconds(1),
         reportBatchItemFailures: true,
         maxConcurrency: config.fetchConcurrency,
       }),

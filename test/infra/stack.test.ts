@@ -7,7 +7,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedmergeStack } from '../../infra/stack.ts';
-import { FETCH_BATCH_CONCURRENCY } from '../../shared/core/config.ts';
+import { FETCH_BATCH } from '../../shared/core/config.ts';
 import { ANALYTICS_VIEWS } from '../../shared/analytics/views.ts';
 import { ANALYTICS, BUCKET, JOURNAL, TABLE } from '../../shared/core/schema.ts';
 
@@ -121,8 +121,9 @@ describe('FeedmergeStack', () => {
       FunctionName: { Ref: Match.stringLikeRegexp('^PipelineFetch') },
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineFetchQueue'), 'Arn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      // A batch is worked all at once: the invocation lasts about as long as its slowest fetch.
-      BatchSize: FETCH_BATCH_CONCURRENCY,
+      // A batch of 32 outlets, worked 8 at a time: more than 10 messages need a batching window.
+      BatchSize: FETCH_BATCH,
+      MaximumBatchingWindowInSeconds: 1,
       ScalingConfig: { MaximumConcurrency: 10 },
     });
     // Publish is triggered by fetch's "stories changed" signals, batched.
@@ -205,13 +206,14 @@ describe('FeedmergeStack', () => {
     expect(alarms).toHaveLength(4);
     expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 0 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'Feedmerge',
-      MetricName: 'Published',
-      EvaluationPeriods: 4,
-      ComparisonOperator: 'LessThanThreshold',
-      TreatMissingData: 'breaching',
-    });
+    // Not published: the publish function's invocations less its errors (Lambda's free metrics).
+    const notPublished = alarms.find((a) => a.Properties.Metrics)!;
+    expect(notPublished.Properties).toMatchObject({ EvaluationPeriods: 4, Threshold: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching' });
+    const metrics = notPublished.Properties.Metrics as Array<{ Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string } } }>;
+    expect(metrics.find((m) => m.Expression)!.Expression).toBe('FILL(invocations, 0) - FILL(errors, 0)');
+    expect(metrics.flatMap((m) => (m.MetricStat ? [`${m.MetricStat.Metric.Namespace} ${m.MetricStat.Metric.MetricName}`] : [])).sort()).toEqual(['AWS/Lambda Errors', 'AWS/Lambda Invocations']);
+    // No alarm watches a custom metric (each would cost $0.30 a month).
+    expect(JSON.stringify(alarms)).not.toContain('Feedmerge');
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
     synth({ 'feedmerge:alarmEmail': 'ops@example.org' }).template.hasResourceProperties('AWS::SNS::Subscription', {
@@ -222,7 +224,7 @@ describe('FeedmergeStack', () => {
     synth({ 'feedmerge:alarms': 'false' }).template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
   });
 
-  it('deploys no dashboard and emits only the alarms\u2019 metrics unless asked', () => {
+  it('deploys no dashboard and emits no custom metric unless asked', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
     const envOf = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {});
     expect(envOf(template).every((v) => v.FEEDMERGE_DETAILED_METRICS === undefined)).toBe(true);

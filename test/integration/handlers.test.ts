@@ -196,8 +196,8 @@ describe('handlers with AWS event shapes', () => {
     expect(parsed.map((p) => [p.message, p.outletId])).toEqual([['outlet fetched', 'gone2'], ['fetch batch', undefined]]);
     const summary = parsed[1]!;
     expect(summary).toMatchObject({ OutletsFetched: 1, OutletsFailed: 1, outlets: 2 });
-    // Metrics CloudWatch keeps (and bills): the essential ones only; the rest ride along as fields.
-    expect(summary._aws!.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name).sort()).toEqual(['OutletsFailed']);
+    // No custom metric by default (each is billed): the figures ride along as fields.
+    expect(summary._aws).toBeUndefined();
   });
 
   it('publish, on a scheduled event or an SQS signal, writes the feed only when it changed', async () => {
