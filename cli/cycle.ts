@@ -39,9 +39,7 @@ const FETCH_CONCURRENCY = 4;
 /** Once `stop` is aborted, no further outlet is fetched and nothing is published; fetches in flight finish. */
 export async function runCycle(rt: Runtime, log: (line: string) => void, stop?: AbortSignal): Promise<CycleSummary> {
   const started = Date.now();
-  const { jobs, deferred } = await dispatch(rt);
-  const paused: FetchReport[] = deferred.map((d) => ({ ...emptyReport(d.outletId), status: 'deferred', nextFetchAfter: d.nextFetchAfter, durationMs: 0 }));
-  for (const report of paused) log(progressLine(report));
+  const { jobs } = await dispatch(rt);
   const results = await mapConcurrent(jobs, FETCH_CONCURRENCY, async (job): Promise<FetchReport | undefined> => {
     if (stop?.aborted) return undefined;
     let report: FetchReport;
@@ -55,12 +53,12 @@ export async function runCycle(rt: Runtime, log: (line: string) => void, stop?: 
     return report;
   });
   const fetched = results.filter((r): r is FetchReport => r !== undefined);
-  const reports = [...paused, ...fetched];
+  const reports = fetched;
   const stopped = stop?.aborted ? { notFetched: results.length - fetched.length } : undefined;
   const published: PublishReport = stopped ? { stories: 0, written: [] } : await publish(rt);
   const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   return {
-    outlets: paused.length + jobs.length,
+    outlets: jobs.length,
     fetched: reports.filter((r) => r.status === 'fetched').length,
     notModified: reports.filter((r) => r.status === 'not-modified').length,
     failed: reports.filter((r) => r.status === 'failed').length,

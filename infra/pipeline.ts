@@ -1,6 +1,6 @@
 /**
  * The three functions, their queues and schedule, and least-privilege permissions:
- * - dispatch reads the registry object and the outlets' pauses (BatchGetItem), and sends to the fetch queue;
+ * - dispatch reads the registry object and sends to the fetch queue (nothing of the table);
  * - fetch reads/writes the table (no deletes: no DeleteItem, no BatchWriteItem), reads/writes canonical
  *   copies under content/ and writes the analytics copy under analytics/ (no deletes), consumes the fetch queue and signals the publish queue;
  * - publish reads the table and the canonical copies and registry, writes feed/* and, of the table, only
@@ -174,8 +174,6 @@ export class Pipeline extends Construct {
 
     this.dispatch.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(BUCKET.registryKey)] }));
     this.fetchQueue.grantSendMessages(this.dispatch);
-    // Which outlets are paused (their fetch state): a batched read, nothing else of the table.
-    this.dispatch.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [table.tableArn] }));
 
     this.fetch.addToRolePolicy(
       new iam.PolicyStatement({

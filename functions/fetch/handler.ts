@@ -44,12 +44,13 @@ async function fetchOne(rt: Runtime, job: FetchJob): Promise<FetchReport> {
   return report;
 }
 
-/** The metrics of some fetches (one EMF document; only the essential ones are kept as metrics). */
+/** The figures of some fetches (one log line; metrics only with the dashboard: functions/metrics.ts). */
 function fetchMetrics(reports: readonly FetchReport[]): Record<string, number> {
   const sum = (f: (r: FetchReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   return {
     OutletsFetched: sum((r) => (r.status === 'fetched' || r.status === 'not-modified' ? 1 : 0)),
     OutletsFailed: sum((r) => (r.status === 'failed' ? 1 : 0)),
+    OutletsDeferred: sum((r) => (r.status === 'deferred' ? 1 : 0)),
     Items: sum((r) => r.items),
     NewStories: sum((r) => r.newStories),
     Merged: sum((r) => r.merged),

@@ -473,16 +473,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     );
   }
 
-  /** When each outlet may be fetched again (outlets without a pause are absent): one batched read. */
-  async getDeferrals(outletIds: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const raw of await this.batchGet(outletIds.map((id) => keys.outletState(id)), ['outletId', 'nextFetchAfter'])) {
-      const r = unmarshall(raw);
-      if (typeof r.nextFetchAfter === 'string') out.set(String(r.outletId), r.nextFetchAfter);
-    }
-    return out;
-  }
-
   async getState(outletId: string): Promise<OutletState | undefined> {
     // Eventually consistent (half the read units): it was written by this outlet's previous fetch, a
     // schedule interval ago.

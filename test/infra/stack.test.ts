@@ -175,8 +175,8 @@ describe('FeedmergeStack', () => {
     expect(JSON.stringify(updates[0])).toContain('"dynamodb:LeadingKeys":["META"]');
 
     const dispatch = statementsOf(template, 'PipelineDispatch');
-    // Dispatch reads the outlets' pauses (a batched read of their fetch state), and nothing else of the table.
-    expect(actionsOf(dispatch).filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:BatchGetItem']);
+    // Dispatch reads the registry and queues jobs: nothing of the table (a paused outlet's fetch stops at its state).
+    expect(actionsOf(dispatch).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
 
     // What each needs: reading a missing object must be a 404 (s3:ListBucket), not a 403.
     expect(fetch).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket', 'dynamodb:GetItem', 'dynamodb:Query']));

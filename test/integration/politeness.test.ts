@@ -74,14 +74,14 @@ describe('politeness across cycles', () => {
   });
 });
 
-describe('dispatch honours the pauses', () => {
+describe('a cycle honours the pauses', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
   });
   afterAll(async () => h?.close());
 
-  it('sends no job for an outlet whose server asked for a pause: the cycle reports it deferred, its server sees nothing', async () => {
+  it('fetches nothing from an outlet whose server asked for a pause: the cycle reports it deferred, its server sees nothing', async () => {
     const outlets: Outlet[] = [
       { id: 'paused', name: 'Paused Post', url: `${h.baseUrl}paused.xml` },
       { id: 'healthy', name: 'Healthy Herald', url: `${h.baseUrl}healthy.xml` },
