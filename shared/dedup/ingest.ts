@@ -8,7 +8,7 @@
  * 3. Oldest first, for each new item:
  *    - read: the indexes (the content hash's owner, the stories holding each key) and the candidate
  *      stories' records (redirects of merged stories followed), read ahead for as many upcoming items as
- *      fill one batched read (`IngestSession.readAhead`); their canonical texts from S3 (cached for the
+ *      fill a few batched reads (`IngestSession.readAhead`); their canonical texts from S3 (cached for the
  *      document);
  *    - decide (`decide.ts`, pure): `exact`, `near`, `title` or `first`, and which split stories merge;
  *    - write (`write.ts`): the copy, the story's origin and canonical text if this copy is earlier or
@@ -74,6 +74,13 @@ export interface IngestDeps {
 const MAX_CANDIDATES = 6;
 /** Of those, kept for the stories found through headline keys (a headline-only item has nothing else). */
 const TITLE_CANDIDATES = 2;
+/**
+ * How far an ingest reads ahead: the index entries of as many upcoming new items as fill this many
+ * batched reads (an item reads about 45 keys: eight items or so)…
+ */
+const READ_AHEAD_REQUESTS = 4;
+/** …and no more than one batched read of their candidate stories holds (the hash's owner and 6 each). */
+const READ_AHEAD_ITEMS = Math.floor(READ_BATCH / (MAX_CANDIDATES + 1));
 /**
  * Canonical texts kept (as compared profiles) for the length of a document: enough for a feed's stories
  * to be compared with each other without a second S3 read, bounded so a long feed cannot hold them all.
@@ -154,8 +161,8 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
 /**
  * What one ingest reads, decides and writes; caches what stays true for the length of a document.
  *
- * Reads ahead: the index entries of as many upcoming new items as fill one batched read (`READ_BATCH`
- * keys), then, in one more, the stories those entries point at. Items are still decided one at a time,
+ * Reads ahead: the index entries of as many upcoming new items as fill a few batched reads
+ * (`READ_AHEAD_REQUESTS`), then, in one more, the stories those entries point at. Items are still decided one at a time,
  * oldest first: what this ingest wrote since is laid over the index read (`withOwnWrites`), and a story
  * it wrote to is read again. A read ahead is at most a few items older than a read per item would be —
  * the same race with other fetchers, which the key write settles (`found`).
@@ -184,7 +191,8 @@ class IngestSession {
 
   /**
    * Reads the index entries of the first items of `upcoming` (at least one; more while their hashes and
-   * keys fit one batched read), then the stories those entries rank as candidates, in one read.
+   * keys fit `READ_AHEAD_REQUESTS` batched reads), then the stories those entries rank as candidates, in
+   * one read.
    */
   async readAhead(upcoming: Iterable<PreparedItem>): Promise<void> {
     const items = new Set<PreparedItem>();
@@ -192,8 +200,8 @@ class IngestSession {
     const wanted = new Set<string>();
     for (const q of upcoming) {
       const fresh = q.keys.lookup.filter((k) => !wanted.has(k)).length + (hashes.has(q.fp.contentHash) ? 0 : 1);
-      // One request's worth, the months record included.
-      if (items.size > 0 && hashes.size + wanted.size + fresh + 1 > READ_BATCH) break;
+      // READ_AHEAD_REQUESTS requests' worth of keys, the months record included; their stories in one.
+      if (items.size > 0 && (hashes.size + wanted.size + fresh + 1 > READ_AHEAD_REQUESTS * READ_BATCH || items.size >= READ_AHEAD_ITEMS)) break;
       items.add(q);
       hashes.add(q.fp.contentHash);
       for (const k of q.keys.lookup) wanted.add(k);
