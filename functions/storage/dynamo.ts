@@ -310,12 +310,16 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     } else if (change.origin) {
       // The time index keeps the founder's date (it never moves: no index rewrite on a backlog).
       sets.push('title = :title', '#url = :url', 'outletId = :outletId', 'outletName = :outletName', 'published = :published', 'originCopy = :originCopy');
-      conditions.push('published > :published');
+      // The order of records.ts `precedes`: an earlier date, or the same date and a smaller copy key.
+      conditions.push('(published > :published OR (published = :published AND originCopy > :originCopy))');
       Object.assign(values, prefixed({ ...change.origin }));
     }
     if (change.canonical) {
       sets.push('canonicalHash = :canonicalHash', 'canonicalCopy = :canonicalCopy', 'words = :words', 'summary = :summary');
-      conditions.push(change.correction ? 'canonicalCopy = :canonicalCopy' : 'words < :words');
+      // The order of records.ts `fuller`: more words, or as many and the smaller copy key.
+      conditions.push(
+        change.correction ? 'canonicalCopy = :canonicalCopy' : '(words < :words OR (words = :words AND canonicalCopy > :canonicalCopy))',
+      );
       Object.assign(values, prefixed({ ...change.canonical }));
     }
     if (sets.length === 0) return false;

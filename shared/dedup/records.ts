@@ -84,6 +84,25 @@ export function originOf(p: PreparedItem): OriginCandidate {
   };
 }
 
+/**
+ * Whether `a` should be the story's origin rather than `b`: the earlier date, and on the same date the
+ * smaller copy key. A total order, so the origin (who published first, for readers and analysts) does not
+ * depend on which copy arrived first when two carry the same minute.
+ */
+export function precedes(a: Pick<OriginCandidate, 'published' | 'originCopy'>, b: Pick<OriginCandidate, 'published' | 'originCopy'>): boolean {
+  return a.published < b.published || (a.published === b.published && a.originCopy < b.originCopy);
+}
+
+/**
+ * Whether `a` should be the story's canonical text rather than `b`: more words, and on the same count a
+ * different text with the smaller copy key (again independent of arrival order). The same text is never
+ * swapped for itself: that would rewrite the story for nothing.
+ */
+export function isFuller(a: CanonicalCandidate, b: CanonicalCandidate): boolean {
+  if (a.words !== b.words) return a.words > b.words;
+  return a.canonicalHash !== b.canonicalHash && a.canonicalCopy < b.canonicalCopy;
+}
+
 export function canonicalOf(p: PreparedItem): CanonicalCandidate {
   return { canonicalHash: p.fp.contentHash, canonicalCopy: copyKey(p), words: wordsOf(p), summary: leadOf(p) };
 }

@@ -21,6 +21,8 @@ import {
   foundedStoryId,
   itemRecordOf,
   originOf,
+  precedes,
+  isFuller,
   originOfStory,
   pointerOf,
   storyRecordOf,
@@ -145,8 +147,8 @@ export class StoryWriter {
   async join(p: PreparedItem, story: StoryRecord, verdict: JoinVerdict, isGeneric: (key: string) => boolean): Promise<void> {
     await this.putCopy(copyOf(p, story.storyId, verdict.match, verdict.score, this.nowIso, verdict.evidence));
     await this.addOutlet(p.outlet.id);
-    const earlier = p.published < story.published;
-    const fuller = p.fp.basis === 'body' && wordsOf(p) > story.words;
+    const earlier = precedes(originOf(p), story);
+    const fuller = p.fp.basis === 'body' && isFuller(canonicalOf(p), story);
     if (fuller) await this.contents.putCanonical(contentOf(p));
     await this.improve(story.storyId, earlier ? originOf(p) : undefined, fuller ? canonicalOf(p) : undefined);
     const pointer: StoryPointer = {
@@ -178,8 +180,8 @@ export class StoryWriter {
     if (elsewhere !== undefined && elsewhere !== winner.storyId) return elsewhere;
     await this.improve(
       winner.storyId,
-      loser.published < winner.published ? originOfStory(loser) : undefined,
-      loser.words > winner.words ? canonicalOfStory(loser) : undefined,
+      precedes(loser, winner) ? originOfStory(loser) : undefined,
+      isFuller(loser, winner) ? canonicalOfStory(loser) : undefined,
     );
     return undefined;
   }

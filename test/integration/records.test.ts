@@ -52,6 +52,33 @@ describe('story records', () => {
     expect(await from(7)).toHaveLength(0);
   });
 
+  it('credits the same outlet with a story published by two at the same minute, whichever arrives first', async () => {
+    const tied = (slug: string, place: string): Article => ({
+      slug,
+      title: `${place} council votes to keep the old market hall`,
+      paragraphs: [
+        `The ${place} council voted by nine to four on Tuesday to keep the old market hall open, reversing a plan to sell the building to a hotel group.`,
+        'Traders had collected more than two thousand signatures against the sale and filled the public gallery for the vote, which took four hours.',
+        'The council will now look for money to repair the roof, which has leaked since the storms of last winter, and expects to report in spring.',
+      ],
+    });
+    // 'north-star#' sorts before 'river-times#': north-star is the origin both times.
+    const orders: Array<[number, number, Article]> = [
+      [1, 0, tied('market-hall-a', 'Easton')],
+      [0, 1, tied('market-hall-b', 'Weston')],
+    ];
+    for (const [firstIn, secondIn, article] of orders) {
+      serve(firstIn, [{ article, published: at(20, 9) }]);
+      await fetchHandler({ outlet: outlet(firstIn) });
+      serve(secondIn, [{ article, published: at(20, 9) }]);
+      expect(await fetchHandler({ outlet: outlet(secondIn) })).toMatchObject({ merged: 1 });
+      const [story, ...rest] = await storyOf(article.slug);
+      expect(rest).toHaveLength(0);
+      expect(story!.outlet).toBe(OUTLETS[0]!.id);
+      expect(story!.title).toBe(OUTLETS[0]!.headline(article.title));
+    }
+  });
+
   it('keeps an edited item in its story, and lets copies of the edited text join it', async () => {
     const article = ARTICLES[1]!;
     serve(0, [{ article, published: at(12) }]);
