@@ -82,7 +82,16 @@ const PLATFORM_LOG_BYTES = 300;
  * time, each next fetch starting when one finishes (shared/core/concurrency.ts `mapConcurrent`). Averaged
  * over seeded draws: the same rates give the same figure.
  */
-export function expectedBatchSeconds(news: readonly number[], steady: readonly number[], pNews: number, batch: number, concurrency: number, draws = 4000): number {
+export function expectedBatchSeconds(
+  news: readonly number[],
+  steady: readonly number[],
+  pNews: number,
+  batch: number,
+  concurrency: number,
+  /** Added to every fetch (a real outlet's network); `slowShare` of the fetches take `slowSeconds` instead. */
+  real: { readonly addSeconds: number; readonly slowShare: number; readonly slowSeconds: number } = { addSeconds: 0, slowShare: 0, slowSeconds: 0 },
+  draws = 4000,
+): number {
   const without = steady.length > 0 ? steady : news;
   const withNews = news.length > 0 ? news : steady;
   if (withNews.length === 0) return 0;
@@ -97,11 +106,17 @@ export function expectedBatchSeconds(news: readonly number[], steady: readonly n
       // The worker free first takes the next fetch.
       let w = 0;
       for (let k = 1; k < free.length; k++) if (free[k]! < free[w]!) w = k;
-      free[w]! += pick(random() < pNews ? withNews : without);
+      const drawn = pick(random() < pNews ? withNews : without) + real.addSeconds;
+      free[w]! += real.slowShare > 0 && random() < real.slowShare ? real.slowSeconds : drawn;
     }
     total += Math.max(...free);
   }
   return total / draws;
+}
+
+/** An outlet has news in a cycle with the Poisson chance of at least one of its new items falling in it. */
+function newsChance(d: Pick<Deployment, 'newItemsPerOutletPerDay' | 'cyclesPerMonth'>): number {
+  return 1 - Math.exp(-d.newItemsPerOutletPerDay / (d.cyclesPerMonth / 30));
 }
 
 export interface MonthlyCost {
@@ -129,8 +144,7 @@ export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
   // A fetch invocation works its batch `fetchBatchConcurrency` at a time and lasts until its last fetch ends.
   const invocations = Math.ceil(d.outlets / d.fetchBatch) * d.cyclesPerMonth;
   const batch = Math.min(d.fetchBatch, d.outlets);
-  // An outlet has news in a cycle with the Poisson chance of at least one of its new items falling in it.
-  const pNews = 1 - Math.exp(-d.newItemsPerOutletPerDay / (d.cyclesPerMonth / 30));
+  const pNews = newsChance(d);
   const fetchGbSeconds = invocations * expectedBatchSeconds(r.fetchSeconds, r.steadyFetchSeconds, pNews, batch, d.fetchBatchConcurrency) * d.fetchMemoryGb;
   // dispatch (256 MB) and publish (512 MB), about a second each per cycle.
   const otherGbSeconds = d.cyclesPerMonth * (0.25 + 0.5);
@@ -142,4 +156,43 @@ export function monthlyCost(d: Deployment, r: Rates): MonthlyCost {
   const total = dynamodb + lambda + sqs + s3 + cloudwatch;
   const cents = (x: number) => Math.round(x * 100) / 100;
   return { dynamodb: cents(dynamodb), lambda: cents(lambda), sqs: cents(sqs), s3: cents(s3), cloudwatch: cents(cloudwatch), total: cents(total) };
+}
+
+/** What a cycle at scale adds to the measured fetch times: a real outlet's network and its stragglers. */
+export interface ScaleAssumptions {
+  /** Network time of a real outlet's fetch, added to each measured (local) fetch time. */
+  readonly networkSeconds: number;
+  /** Share of outlets that run to the fetch deadline. */
+  readonly slowShare: number;
+  readonly deadlineSeconds: number;
+  /** Fetch invocations at once (infra `feedmerge:fetchConcurrency`). */
+  readonly invocationsAtOnce: number;
+}
+
+export const SCALE_ASSUMPTIONS: ScaleAssumptions = { networkSeconds: 0.3, slowShare: 0.01, deadlineSeconds: 20, invocationsAtOnce: 10 };
+
+export interface CycleAtScale {
+  readonly outlets: number;
+  readonly invocations: number;
+  /** Expected length of one invocation (its batch worked `fetchBatchConcurrency` at a time). */
+  readonly invocationSeconds: number;
+  /** Invocations × their length ÷ invocations at once: the queue drained by a pool. */
+  readonly cycleMinutes: number;
+}
+
+/**
+ * How long one cycle's fetching takes at `outlets`: the measured fetch times plus a real outlet's network
+ * time, `slowShare` of them replaced by the deadline, in batches of `fetchBatch` worked
+ * `fetchBatchConcurrency` at a time, `invocationsAtOnce` invocations at once.
+ */
+export function cycleAtScale(outlets: number, d: Omit<Deployment, 'outlets'>, r: Pick<Rates, 'fetchSeconds' | 'steadyFetchSeconds'>, a: ScaleAssumptions = SCALE_ASSUMPTIONS): CycleAtScale {
+  const pNews = newsChance(d);
+  const invocations = Math.ceil(outlets / d.fetchBatch);
+  const invocationSeconds = expectedBatchSeconds(r.fetchSeconds, r.steadyFetchSeconds, pNews, Math.min(d.fetchBatch, outlets), d.fetchBatchConcurrency, {
+    addSeconds: a.networkSeconds,
+    slowShare: a.slowShare,
+    slowSeconds: a.deadlineSeconds,
+  });
+  const cycleMinutes = (Math.ceil(invocations / a.invocationsAtOnce) * invocationSeconds) / 60;
+  return { outlets, invocations, invocationSeconds: Math.round(invocationSeconds * 100) / 100, cycleMinutes: Math.round(cycleMinutes * 10) / 10 };
 }

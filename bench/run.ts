@@ -23,7 +23,7 @@ import { identifyDocument } from '../shared/dedup/identity.ts';
 import { parseFeed } from '../shared/fetch/parse.ts';
 import Parser from 'rss-parser';
 import { rssOf, syntheticWorld } from './world.ts';
-import { DEPLOYED, PRICES, monthlyCost } from './cost.ts';
+import { DEPLOYED, PRICES, SCALE_ASSUMPTIONS, cycleAtScale, monthlyCost } from './cost.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
@@ -197,6 +197,14 @@ if (!process.argv.includes('--pure-only')) {
       `  ${String(outlets).padStart(6)} outlets: $${parts.total.toFixed(2)} (DynamoDB ${parts.dynamodb}, Lambda ${parts.lambda}, SQS ${parts.sqs}, S3 ${parts.s3}, CloudWatch ${parts.cloudwatch}); naive $${naiveCostPerMonthUsd[String(outlets)]!.toFixed(2)}`,
     );
   }
+  // A cycle's fetching at scale: the measured fetch times plus a real outlet's network time and stragglers.
+  const a = SCALE_ASSUMPTIONS;
+  const scale = [1000, 10000].map((outlets) => cycleAtScale(outlets, DEPLOYED, last.rates));
+  console.log(
+    `\ncycle at scale (measured fetches: median ${median([...last.rates.fetchSeconds]).toFixed(2)} s with news, ${median([...last.rates.steadyFetchSeconds]).toFixed(2)} s without; ` +
+      `plus ${a.networkSeconds} s of network each, ${a.slowShare * 100} % at the ${a.deadlineSeconds} s deadline; batches of ${DEPLOYED.fetchBatch} worked ${DEPLOYED.fetchBatchConcurrency} at a time, ${a.invocationsAtOnce} invocations at once):`,
+  );
+  for (const c of scale) console.log(`  ${String(c.outlets).padStart(6)} outlets: ${c.invocations} invocations of ${c.invocationSeconds} s expected: ${c.cycleMinutes} minutes`);
   if (process.argv.includes('--json')) {
     console.log(
       JSON.stringify({
@@ -214,6 +222,7 @@ if (!process.argv.includes('--pure-only')) {
         parseTimeVsRssParser,
         costPerMonthUsd,
         naiveCostPerMonthUsd,
+        scale,
       }),
     );
   }
