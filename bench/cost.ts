@@ -176,7 +176,7 @@ export interface CycleAtScale {
   readonly invocations: number;
   /** Expected length of one invocation (its batch worked `fetchBatchConcurrency` at a time). */
   readonly invocationSeconds: number;
-  /** Invocations × their length ÷ invocations at once: the queue drained by a pool. */
+  /** Rounds of `invocationsAtOnce` invocations × an invocation's expected length. */
   readonly cycleMinutes: number;
 }
 

@@ -316,7 +316,8 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     }
     if (change.canonical) {
       sets.push('canonicalHash = :canonicalHash', 'canonicalCopy = :canonicalCopy', 'words = :words', 'summary = :summary');
-      // The order of records.ts `fuller`: more words, or as many and the smaller copy key.
+      // The order of records.ts `isFuller`: more words, or as many and the smaller copy key (the same text
+      // never gets here: the decision leaves it alone).
       conditions.push(
         change.correction ? 'canonicalCopy = :canonicalCopy' : '(words < :words OR (words = :words AND canonicalCopy > :canonicalCopy))',
       );

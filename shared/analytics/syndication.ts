@@ -5,7 +5,7 @@
  * behind `feedmerge sql`, the report page), so their numbers agree by construction:
  *
  * - a story's **first publisher** is its origin: the outlet of its earliest-published copy (copies of the
- *   same instant: the smaller copy key, `outlet#item`, whichever arrived first; see dedup/records.ts);
+ *   same instant: the one with the smaller copy key, `outlet#item`, regardless of arrival; see dedup/records.ts);
  * - a copy's **lag** is its publication time minus the story's first publication, in minutes;
  * - an outlet's **items** are its copies; **firstPublished** the stories it published first;
  *   **copiesOfOthers** its copies of stories another outlet published first; **syndicatedShare** =

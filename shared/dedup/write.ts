@@ -147,10 +147,12 @@ export class StoryWriter {
   async join(p: PreparedItem, story: StoryRecord, verdict: JoinVerdict, isGeneric: (key: string) => boolean): Promise<void> {
     await this.putCopy(copyOf(p, story.storyId, verdict.match, verdict.score, this.nowIso, verdict.evidence));
     await this.addOutlet(p.outlet.id);
-    const earlier = precedes(originOf(p), story);
-    const fuller = p.fp.basis === 'body' && isFuller(canonicalOf(p), story);
+    const origin = originOf(p);
+    const canonical = canonicalOf(p);
+    const earlier = precedes(origin, story);
+    const fuller = p.fp.basis === 'body' && isFuller(canonical, story);
     if (fuller) await this.contents.putCanonical(contentOf(p));
-    await this.improve(story.storyId, earlier ? originOf(p) : undefined, fuller ? canonicalOf(p) : undefined);
+    await this.improve(story.storyId, earlier ? origin : undefined, fuller ? canonical : undefined);
     const pointer: StoryPointer = {
       storyId: story.storyId,
       published: earlier ? p.published : story.published,

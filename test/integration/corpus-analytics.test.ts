@@ -42,7 +42,7 @@ async function expectedFromTruth(): Promise<Expected> {
   const flows: Record<string, number> = {};
   for (const copies of stories.values()) {
     // Copies of the same minute: the first publisher is the one whose copy key (`outlet#item`) sorts first,
-    // whichever arrived first; between two outlets that is the order of `outlet#`.
+    // regardless of arrival; between two outlets that is the order of `outlet#`.
     const first = copies.reduce((a, b) => (b.at < a.at || (b.at === a.at && `${b.outlet}#` < `${a.outlet}#`) ? b : a));
     const carriers = new Set<string>();
     for (const c of copies) {
