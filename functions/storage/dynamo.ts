@@ -27,13 +27,17 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { fnv1a, SEED_A } from '../../shared/core/hash.ts';
 import type { CopyRecord, ItemRecord, MatchKind, OutletState, StoryPointer, StoryRecord, StoryWithCopies } from '../../shared/core/model.ts';
-import type { FeedMarker, FeedMarkerStore,
-  StoryCache,
+import type {
+  Absorption,
+  FeedMarker,
+  FeedMarkerStore,
   IndexLookup,
-  StoryChange,
   OutletStateStore,
+  StoryCache,
+  StoryChange,
   StoryReader,
   StoryStore,
+  StoryUpdate,
 } from '../../shared/core/ports.ts';
 import { mapConcurrent } from '../../shared/core/concurrency.ts';
 import { INDEX_BY_PUBLISHED, JOURNAL, KEY_STORY_CAP, MAX_MERGE_REDIRECTS, READ_BATCH, copyKeyOf, keys } from '../../shared/core/schema.ts';
@@ -168,7 +172,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     return out;
   }
 
-  async absorbStory(winnerId: string, loserId: string): Promise<string | undefined> {
+  async absorbStory(winnerId: string, loserId: string): Promise<Absorption> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
@@ -179,26 +183,35 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       }),
     );
     try {
-      await this.client.send(
+      // ALL_NEW: the loser as merged, atomically — an update it took before is in it, one after fails
+      // (`updateStory` never writes a merged story), so the winner inherits every improvement exactly once.
+      const res = await this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
           Key: marshall(keys.story(loserId)),
           UpdateExpression: 'SET mergedInto = :w',
           ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(mergedInto) OR mergedInto = :w)',
           ExpressionAttributeValues: { ':w': { S: winnerId } },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return undefined;
+      if (!res.Attributes) throw new Error(`story ${loserId} merged into ${winnerId}, but the store returned no record`);
+      return { kind: 'absorbed', loser: toStory(unmarshall(res.Attributes)) };
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       // Merged into another story already: the caller merges the two survivors.
-      const current = await this.client.send(
-        new GetItemCommand({ TableName: this.table, Key: marshall(keys.story(loserId)), ProjectionExpression: 'mergedInto', ConsistentRead: true }),
-      );
-      const other = current.Item?.mergedInto?.S;
+      const other = await this.mergedInto(loserId);
       if (!other) throw new Error(`story ${loserId} could not be merged into ${winnerId}`);
-      return other;
+      return { kind: 'elsewhere', into: other };
     }
+  }
+
+  /** Where a story was merged, read consistently (after a condition failed: which one?). */
+  private async mergedInto(storyId: string): Promise<string | undefined> {
+    const current = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall(keys.story(storyId)), ProjectionExpression: 'mergedInto', ConsistentRead: true }),
+    );
+    return current.Item?.mergedInto?.S;
   }
 
   async createStory(story: StoryRecord, founder: CopyRecord): Promise<{ created: boolean }> {
@@ -298,9 +311,10 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     };
   }
 
-  async updateStory(storyId: string, change: StoryChange): Promise<boolean> {
+  async updateStory(storyId: string, change: StoryChange): Promise<StoryUpdate> {
     const sets: string[] = [];
-    const conditions = ['attribute_exists(pk)'];
+    // A merged story takes no update: its winner read it when merging, so a later one would be lost.
+    const conditions = ['attribute_exists(pk)', 'attribute_not_exists(mergedInto)'];
     const values: Record<string, unknown> = {};
     if (change.origin && change.correction) {
       // The origin edited its headline or link; its date stays the story's earliest as first seen.
@@ -323,7 +337,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
       );
       Object.assign(values, prefixed({ ...change.canonical }));
     }
-    if (sets.length === 0) return false;
+    if (sets.length === 0) return { kind: 'declined' };
     try {
       await this.client.send(
         new UpdateItemCommand({
@@ -335,10 +349,12 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
           ExpressionAttributeValues: marshall(values),
         }),
       );
-      return true;
+      return { kind: 'applied' };
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false; // another copy got there first
-      throw err;
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      // Another copy got there first, or the story was merged: one more read, only on this rare path.
+      const into = await this.mergedInto(storyId);
+      return into ? { kind: 'merged', into } : { kind: 'declined' };
     }
   }
 

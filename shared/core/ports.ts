@@ -55,22 +55,39 @@ export interface StoryStore {
   /**
    * One conditional update of a story: `origin` applies if published before the current origin,
    * `canonical` if it has more words than the current canonical text (or, for a correction, if the copy
-   * still holds that role); with both, only if both hold. Returns whether it applied.
+   * still holds that role); with both, only if both hold. Never applies to a story merged into another:
+   * that reports where it went, and the change belongs there.
    */
-  updateStory(storyId: string, change: StoryChange): Promise<boolean>;
+  updateStory(storyId: string, change: StoryChange): Promise<StoryUpdate>;
   /**
    * Merges `loserId` into `winnerId`: the winner lists the loser as absorbed (its copies are the winner's),
-   * then the loser redirects to the winner. Idempotent; the winner's origin and canonical text are the
-   * caller's to update. If the loser was already merged into another story, returns that story: the
-   * caller must then merge the two survivors.
+   * then the loser redirects to the winner, in one conditional write that also returns the loser as it
+   * was merged — every update it took before, none after (those report `merged`). Idempotent; the
+   * winner's origin and canonical text are the caller's to update from that record. If the loser was
+   * already merged into another story, reports that story: the caller must then merge the two survivors.
    */
-  absorbStory(winnerId: string, loserId: string): Promise<string | undefined>;
+  absorbStory(winnerId: string, loserId: string): Promise<Absorption>;
   addMonth(month: string): Promise<void>;
   /** Lists an outlet among those with copies (a set: idempotent). */
   addOutlet(outletId: string): Promise<void>;
   /** Marks items as seen, in one batch (written last, so an interrupted ingest is redone on retry). */
   putItems(items: readonly ItemRecord[]): Promise<void>;
 }
+
+/** What a conditional story update did. */
+export type StoryUpdate =
+  | { readonly kind: 'applied' }
+  /** The story already holds an origin as early, or a text as full (or, for a correction, another copy does). */
+  | { readonly kind: 'declined' }
+  /** The story was merged into `into`: nothing was written. */
+  | { readonly kind: 'merged'; readonly into: string };
+
+/** What merging one story into another did. */
+export type Absorption =
+  /** The loser now redirects to the winner; `loser` is its record as of that write. */
+  | { readonly kind: 'absorbed'; readonly loser: StoryRecord }
+  /** The loser had been merged into `into` already; nothing was redirected. */
+  | { readonly kind: 'elsewhere'; readonly into: string };
 
 export interface StoryChange {
   readonly origin?: OriginCandidate;

@@ -9,8 +9,8 @@
  * document see it even where the store's reads are eventually consistent.
  */
 import type { CopyRecord, ItemRecord, MatchKind, StoryPointer, StoryRecord } from '../core/model.ts';
-import type { ContentStore, IndexLookup, StoryStore } from '../core/ports.ts';
-import { JOURNAL } from '../core/schema.ts';
+import type { CanonicalCandidate, ContentStore, IndexLookup, OriginCandidate, StoryChange, StoryStore } from '../core/ports.ts';
+import { JOURNAL, MAX_MERGE_REDIRECTS } from '../core/schema.ts';
 import { keysOf } from './keys.ts';
 import {
   canonicalOf,
@@ -178,12 +178,14 @@ export class StoryWriter {
     if (winner.storyId === loser.storyId) return undefined;
     this.touched.add(winner.storyId).add(loser.storyId);
     this.written.add(winner.storyId).add(loser.storyId);
-    const elsewhere = await this.stories.absorbStory(winner.storyId, loser.storyId);
-    if (elsewhere !== undefined && elsewhere !== winner.storyId) return elsewhere;
+    const merged = await this.stories.absorbStory(winner.storyId, loser.storyId);
+    if (merged.kind === 'elsewhere') return merged.into === winner.storyId ? undefined : merged.into;
+    // The loser as merged, not as read: a copy may have moved its origin or text since.
+    const final = merged.loser;
     await this.improve(
       winner.storyId,
-      precedes(loser, winner) ? originOfStory(loser) : undefined,
-      isFuller(loser, winner) ? canonicalOfStory(loser) : undefined,
+      precedes(final, winner) ? originOfStory(final) : undefined,
+      isFuller(final, winner) ? canonicalOfStory(final) : undefined,
     );
     return undefined;
   }
@@ -197,10 +199,10 @@ export class StoryWriter {
     }
     this.touched.add(story.storyId);
     this.written.add(story.storyId);
-    await this.stories.updateStory(story.storyId, { origin: originOf(p), correction: true });
+    await this.update(story.storyId, { origin: originOf(p), correction: true });
     if (p.fp.basis === 'body') {
       await this.contents.putCanonical(contentOf(p));
-      await this.stories.updateStory(story.storyId, { canonical: canonicalOf(p), correction: true });
+      await this.update(story.storyId, { canonical: canonicalOf(p), correction: true });
     }
     await this.putCopy(copyOf(p, copyStoryId, 'exact', 1, this.nowIso));
     await this.markSeen(p, copyStoryId);
@@ -239,15 +241,29 @@ export class StoryWriter {
     this.copies.push(await this.stories.putCopy(copy));
   }
 
-  private async improve(storyId: string, origin: ReturnType<typeof originOf> | undefined, canonical: ReturnType<typeof canonicalOf> | undefined) {
+  private async improve(storyId: string, origin: OriginCandidate | undefined, canonical: CanonicalCandidate | undefined) {
     // Each change is conditional (the story may have moved on since it was read); both go in one write when
     // both look due, falling back to one at a time if they were not.
-    if (origin || canonical) this.written.add(storyId);
-    if (origin && canonical && !(await this.stories.updateStory(storyId, { origin, canonical }))) {
-      await this.stories.updateStory(storyId, { origin });
-      await this.stories.updateStory(storyId, { canonical });
-    } else if (origin && !canonical) await this.stories.updateStory(storyId, { origin });
-    else if (canonical && !origin) await this.stories.updateStory(storyId, { canonical });
+    if (origin && canonical && (await this.update(storyId, { origin, canonical })) === 'declined') {
+      await this.update(storyId, { origin });
+      await this.update(storyId, { canonical });
+    } else if (origin && !canonical) await this.update(storyId, { origin });
+    else if (canonical && !origin) await this.update(storyId, { canonical });
+  }
+
+  /**
+   * One conditional story update, carried along the story's merges: a change meant for a story merged
+   * meanwhile (another fetcher merging it at this moment) belongs to the story it went into.
+   */
+  private async update(storyId: string, change: StoryChange): Promise<'applied' | 'declined'> {
+    for (let hop = 0, id = storyId; hop <= MAX_MERGE_REDIRECTS; hop++) {
+      this.written.add(id);
+      const result = await this.stories.updateStory(id, change);
+      if (result.kind === 'applied') this.touched.add(id);
+      if (result.kind !== 'merged') return result.kind;
+      id = result.into;
+    }
+    throw new Error(`story ${storyId}: redirects longer than ${MAX_MERGE_REDIRECTS}`);
   }
 
   private async addKeys(keys: readonly string[], storyId: string): Promise<string[]> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedItem, Outlet } from '../../shared/core/model.ts';
 import type { StoryStore } from '../../shared/core/ports.ts';
 import { ingestFeed } from '../../shared/dedup/ingest.ts';
+import { StoryWriter } from '../../shared/dedup/write.ts';
 import { storyJson } from '../../cli/output.ts';
 import { ARTICLES, LATE, SOLO, type Article } from '../fixtures/feeds.ts';
 import { startHarness, type Harness, runtime } from './harness.ts';
@@ -131,14 +132,72 @@ describe('merging stories that another fetcher merged elsewhere at the same mome
       ids.push(story.story.storyId);
     }
     const [a, b, c] = ids as [string, string, string];
-    expect(await table.absorbStory(b, c)).toBeUndefined();
-    expect(await table.absorbStory(b, c)).toBeUndefined(); // idempotent
+    expect((await table.absorbStory(b, c)).kind).toBe('absorbed');
+    expect((await table.absorbStory(b, c)).kind).toBe('absorbed'); // idempotent
     // c already belongs to b: merging it into a names b, the survivor to merge with.
-    expect(await table.absorbStory(a, c)).toBe(b);
-    expect(await table.absorbStory(a, b)).toBeUndefined();
+    expect(await table.absorbStory(a, c)).toEqual({ kind: 'elsewhere', into: b });
+    expect((await table.absorbStory(a, b)).kind).toBe('absorbed');
     const listed = (await table.listStories()).filter((s) => ids.includes(s.story.storyId));
     expect(listed.map((s) => s.story.storyId)).toEqual([a]);
     expect(listed[0]!.copies.map((copy) => copy.match).sort()).toEqual(['first', 'merged', 'merged']);
     expect((await table.getStory(c))!.story.storyId).toBe(a);
+  });
+});
+
+describe('a copy improving a story at the moment another fetcher merges it', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  /**
+   * Two unrelated stories (of texts no other test here uses), as the store sees them: `winner` (founded at 08:00) and `loser` (founded at
+   * 20:00); `early` is the loser's text from a third outlet, published at 02:00, so it should end up the
+   * origin of the merged story whichever write lands first.
+   */
+  const setup = async (tag: string, [w, l]: readonly [Article, Article]) => {
+    const { table, bucket } = runtime();
+    const now = new Date('2026-11-12T00:00:00Z');
+    const storyOf = async (outlet: string) =>
+      (await table.listStories()).find((s) => s.copies.some((c) => c.outletId === outlet))!.story;
+    await ingestFeed({ id: `${tag}-w`, name: 'W', url: 'https://w.example/feed' }, [item(`${tag}-w`, w, 8)], { stories: table, contents: bucket, now });
+    await ingestFeed({ id: `${tag}-l`, name: 'L', url: 'https://l.example/feed' }, [item(`${tag}-l`, l, 20)], { stories: table, contents: bucket, now });
+    const early = { outlet: { id: `${tag}-early`, name: 'Early', url: 'https://early.example/feed' }, items: [item(`${tag}-early`, l, 2)] };
+    return { table, bucket, now, winner: await storyOf(`${tag}-w`), loser: await storyOf(`${tag}-l`), early };
+  };
+
+  it('the merge lands first: the improvement meant for the merged story reaches its winner', async () => {
+    const { table, bucket, now, winner, loser, early } = await setup('merge-first', [ARTICLES[0]!, ARTICLES[1]!]);
+    let merged = false;
+    // The real store; just before this ingest's first update of the loser, another fetcher merges it.
+    const racing = new Proxy(table, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== 'updateStory') return typeof value === 'function' ? value.bind(target) : value;
+        return async (storyId: string, change: Parameters<StoryStore['updateStory']>[1]) => {
+          if (storyId === loser.storyId && !merged) {
+            merged = true;
+            await target.absorbStory(winner.storyId, loser.storyId);
+          }
+          return target.updateStory(storyId, change);
+        };
+      },
+    });
+    await ingestFeed(early.outlet, early.items, { stories: racing, contents: bucket, now });
+    expect(merged).toBe(true);
+    const story = (await table.getStory(winner.storyId))!;
+    expect(story.story).toMatchObject({ outletId: early.outlet.id, published: early.items[0]!.published });
+    expect(story.copies.map((c) => c.outletId).sort()).toEqual([early.outlet.id, `merge-first-l`, `merge-first-w`].sort());
+    // The merged story itself was left as it was merged.
+    expect((await table.getStories([loser.storyId])).get(loser.storyId)).toMatchObject({ mergedInto: winner.storyId, published: loser.published });
+  });
+
+  it('the improvement lands first: the merge takes the loser as merged, not as its merger read it', async () => {
+    const { table, bucket, now, winner, loser: readBefore, early } = await setup('improve-first', [ARTICLES[2]!, SOLO]); // texts of their own: the stories above stay apart
+    await ingestFeed(early.outlet, early.items, { stories: table, contents: bucket, now });
+    expect((await table.getStories([readBefore.storyId])).get(readBefore.storyId)).toMatchObject({ outletId: early.outlet.id });
+    await new StoryWriter(table, bucket, now.toISOString()).absorb(winner, readBefore);
+    expect((await table.getStory(winner.storyId))!.story).toMatchObject({ outletId: early.outlet.id, published: early.items[0]!.published });
   });
 });
