@@ -4,7 +4,7 @@
  * least one key its story wrote; decorated headlines share title keys; generic keys are not written.
  */
 import { describe, expect, it } from 'vitest';
-import { BODY_KEYS, WORD_KEYS, TITLE_KEYS, isTitleKey, keysOf } from '../../shared/dedup/keys.ts';
+import { BODY_KEYS, WORD_KEYS, TITLE_KEYS, isTitleKey, keysOf, lowestDistinct } from '../../shared/dedup/keys.ts';
 import { headlineWords } from '../../shared/text/headline.ts';
 import { tokens } from '../../shared/text/normalise.ts';
 import { isStopword } from '../../shared/text/stopwords.ts';
@@ -273,5 +273,36 @@ describe('keysOf: title keys', () => {
     expect(a.title).toEqual(b.title);
     expect(a.body).not.toEqual(b.body);
     expect(keysOf(toks(LIGHTHOUSE), []).body).toEqual(a.body);
+  });
+});
+
+describe('lowestDistinct: the bottom sample keys are drawn from', () => {
+  /** A seeded generator of 53-bit values, as feature hashes are. */
+  const values = (seed: number, n: number, distinct: number) => {
+    let s = seed;
+    const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const pool = Array.from({ length: distinct }, () => Math.floor(next() * 2 ** 32) * 2 ** 21 + Math.floor(next() * 2 ** 21));
+    return Float64Array.from({ length: n }, () => pool[Math.floor(next() * distinct)]!);
+  };
+  const naive = (xs: Float64Array, k: number) => [...new Set(xs)].sort((a, b) => a - b).slice(0, k);
+
+  it('is the k smallest distinct values, ascending, for texts that repeat themselves or not', () => {
+    const cases: Array<[n: number, distinct: number, k: number]> = [
+      [0, 1, 10], [1, 1, 10], [5, 5, 10], [700, 700, 64], [700, 40, 64], [700, 70, 26], [300, 3, 26], [5000, 5000, 26], [64, 64, 64],
+    ];
+    for (const [i, [n, distinct, k]] of cases.entries()) {
+      const xs = values(i + 1, n, distinct);
+      expect(lowestDistinct(xs, k)).toEqual(naive(xs, k));
+    }
+  });
+
+  it('is exact for values bunched at the low end of the range, where the even-spread bound misleads', () => {
+    const xs = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    expect(lowestDistinct(xs, 64)).toEqual(naive(xs, 64));
+    const top = Float64Array.from({ length: 1000 }, (_, i) => 2 ** 53 - 1 - ((i * 7919) % 500));
+    expect(lowestDistinct(top, 64)).toEqual(naive(top, 64));
+    // Many values in one bucket (words crafted to hash low): still exact, and sorted natively, not quadratically.
+    const crafted = Float64Array.from({ length: 50_000 }, (_, i) => (i * 104_729) % 49_999);
+    expect(lowestDistinct(crafted, 64)).toEqual(naive(crafted, 64));
   });
 });
