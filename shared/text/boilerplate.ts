@@ -137,7 +137,7 @@ export interface AnalysedLine extends TextLine {
 
 export function analyseLine(line: TextLine | AnalysedLine): AnalysedLine {
   if ('words' in line) return line;
-  const { clean, words } = cleanAndTokens(line.text);
+  const { clean, words } = cleanAndTokens(line.text, line.plain === true);
   return { text: line.text, linkRatio: line.linkRatio, clean, words };
 }
 
@@ -197,7 +197,7 @@ export function stripBoilerplate(input: readonly TextLine[], ctx: BoilerplateCon
     dateline?.kind === 'dateline' && (dateline.capitalPlace || ctx.recurring.has(edgeId(dateline))) ? dateline : undefined;
 
   const kept: string[] = [];
-  const keptWords: string[] = [];
+  const keptLineWords: (readonly string[])[] = [];
   const removed: RemovedLine[] = [];
   lines.forEach((line, i) => {
     const rule = verdicts[i];
@@ -214,8 +214,10 @@ export function stripBoilerplate(input: readonly TextLine[], ctx: BoilerplateCon
     if (trimmed !== text) removed.push({ text: text.slice(trimmed.length).trim(), rule: 'continue-reading' });
     if (!trimmed) return;
     kept.push(trimmed);
-    for (const word of trimmed === line.text ? line.words : tokens(trimmed)) keptWords.push(word);
+    keptLineWords.push(trimmed === line.text ? line.words : tokens(trimmed));
   });
+  // One native concatenation rather than a push per word.
+  const keptWords = ([] as string[]).concat(...keptLineWords);
   return { kept, keptWords, removed };
 }
 

@@ -8,13 +8,15 @@
  * ("Read more" teasers pointing to other stories) can be recognised as navigation.
  */
 import { Parser } from 'htmlparser2';
-import { displayText, withoutControls } from './normalise.ts';
+import { displayText, isPlainAscii, withoutControls } from './normalise.ts';
 import { httpUrl } from './links.ts';
 
 export interface TextLine {
   readonly text: string;
   /** Share of the line's characters that were inside `<a>` elements, 0..1. */
   readonly linkRatio: number;
+  /** The text is printable ASCII with single spaces (normalise.ts `isPlainAscii`): spares a test later. */
+  readonly plain?: boolean;
 }
 
 const BLOCK = new Set([
@@ -117,9 +119,10 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
   let pre = 0;
 
   const endLine = (): void => {
-    const cleaned = displayText(text);
+    const plain = isPlainAscii(text);
+    const cleaned = plain ? text.trim() : displayText(text);
     if (cleaned) {
-      lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / cleaned.length) });
+      lines.push({ text: cleaned, linkRatio: Math.min(1, linkChars / cleaned.length), plain });
       if (collect) {
         const closers = inline.map((t) => t?.close ?? '').reverse().join('');
         const kind: RichKind = heading > 0 ? 'h' : pre > 0 ? 'pre' : items > 0 ? ((lists.at(-1) ?? 'ul') as RichKind) : 'p';
