@@ -25,6 +25,9 @@ import Parser from 'rss-parser';
 import { rssOf, syntheticWorld } from './world.ts';
 import { DEPLOYED, PRICES, SCALE_ASSUMPTIONS, cycleAtScale, monthlyCost } from './cost.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
+import { copyOf, foundedStoryId, storyRecordOf } from '../shared/dedup/records.ts';
+import { richBody } from '../shared/text/rich.ts';
+import { renderFeeds, type FeedEntry, type FeedMeta } from '../shared/publish/render.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
 import { openStores } from '../cli/embedded.ts';
 import { createRuntime } from '../functions/runtime.ts';
@@ -87,6 +90,70 @@ async function benchParse(): Promise<number> {
   const mb = documents.reduce((n, d) => n + d.length, 0) / 1024 / 1024;
   console.log(`\nparsing ${documents.length} feeds (${mb.toFixed(1)} MB): ${median(ratios).toFixed(2)}× rss-parser's time (median of 11)`);
   return Math.round(median(ratios) * 100) / 100;
+}
+
+/**
+ * An item's whole CPU on its way through, the pure path and what surrounds it: its share of parsing the
+ * feed document (rss-parser, decoding and checks), the pure path, the rich body a story keeps of its text,
+ * and its share of rendering the merged feeds (RSS, Atom, JSON Feed) with one entry per item. Per stage and
+ * in all, the median of 11 runs after the warm-up, one core.
+ */
+async function benchItemPath(): Promise<ItemPath> {
+  const world = syntheticWorld(40, 50, 11);
+  const documents = world.outletIds.map((id) => Buffer.from(rssOf(id, world.feeds.get(id)!)));
+  const items = documents.length * 50;
+  const meta: FeedMeta = { title: 'Bench', description: 'Bench', baseUrl: 'https://feeds.bench.example/', outletFeeds: new Map() };
+  const now = new Date('2026-11-20T12:00:00Z').toISOString();
+  const run = async () => {
+    const spent = { parse: 0, purePath: 0, richBody: 0, render: 0 };
+    let at = performance.now();
+    const lap = (stage: keyof typeof spent) => {
+      const t = performance.now();
+      spent[stage] += t - at;
+      at = t;
+    };
+    for (const [d, bytes] of documents.entries()) {
+      const outlet: Outlet = { id: world.outletIds[d]!, name: `Outlet ${d}`, url: `https://bench.example/${d}.xml` };
+      at = performance.now();
+      const feed = await parseFeed(bytes, 'application/rss+xml', outlet.url);
+      lap('parse');
+      const all = identifyDocument(feed.items);
+      const { fingerprints } = fingerprintFeed(outlet, all, all);
+      const prepared = all.map((it) => {
+        const fp = fingerprints.get(it.itemKey)!;
+        const keys = keysOf(fp.words, fp.headline);
+        return { outlet, it, fp, published: it.item.published ?? now, profile: { tokens: fp.words, headline: fp.headline }, keys };
+      });
+      lap('purePath');
+      const html = prepared.map((p) => (p.fp.basis === 'body' ? richBody(p.it.item.html, p.it.item.baseUrl, p.fp.paragraphs) : undefined));
+      lap('richBody');
+      const entries: FeedEntry[] = prepared.map((p, i) => {
+        const storyId = foundedStoryId(p);
+        return { story: storyRecordOf(p, storyId, now), copies: [copyOf(p, storyId, 'first', 1, now)], paragraphs: p.fp.paragraphs, html: html[i] };
+      });
+      renderFeeds(entries, meta);
+      lap('render');
+    }
+    return spent;
+  };
+  for (let i = 0; i < WARM_UP_RUNS; i++) await run();
+  const runs: Array<Awaited<ReturnType<typeof run>>> = [];
+  for (let i = 0; i < 11; i++) runs.push(await run());
+  const perItem = (stage: keyof (typeof runs)[number]) => Math.round((median(runs.map((r) => r[stage])) / items) * 1000 * 10) / 10;
+  const microsecondsPerItem = { parse: perItem('parse'), purePath: perItem('purePath'), richBody: perItem('richBody'), render: perItem('render') };
+  const itemsPerSecond = Math.round(items / (median(runs.map((r) => r.parse + r.purePath + r.richBody + r.render)) / 1000));
+  const kb = documents.reduce((n, d) => n + d.length, 0) / items / 1024;
+  console.log(`
+an item's whole path: ${items} items in ${documents.length} feed documents (${kb.toFixed(1)} KB of feed XML per item), 11 runs after ${WARM_UP_RUNS}, one core`);
+  console.log(
+    `  ${itemsPerSecond} items/s; µs per item: parse ${microsecondsPerItem.parse}, pure path ${microsecondsPerItem.purePath}, rich body ${microsecondsPerItem.richBody}, render ${microsecondsPerItem.render}`,
+  );
+  return { itemsPerSecond, microsecondsPerItem };
+}
+
+interface ItemPath {
+  readonly itemsPerSecond: number;
+  readonly microsecondsPerItem: { readonly parse: number; readonly purePath: number; readonly richBody: number; readonly render: number };
 }
 
 type CostRates = Parameters<typeof monthlyCost>[1];
@@ -180,6 +247,7 @@ function benchHostileMemory(): void {
 
 const quick = process.argv.includes('--quick');
 const purePathItemsPerSecond = benchPurePath();
+const itemPath = await benchItemPath();
 if (!process.argv.includes('--pure-only')) {
   const parseTimeVsRssParser = await benchParse();
   await benchCosts();
@@ -223,6 +291,7 @@ if (!process.argv.includes('--pure-only')) {
         steady: last.steady,
         incremental: last.incremental,
         purePathItemsPerSecond,
+        itemPath,
         parseTimeVsRssParser,
         costPerMonthUsd,
         naiveCostPerMonthUsd,

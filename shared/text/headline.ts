@@ -176,28 +176,37 @@ const TEXTUAL_WORDS = 30;
  * by its stem (`~` and the first letters). A word seen only at the start of sentences, capitalised, is
  * kept apart (`^` and its lower case): a name that always opens its sentence ("Biden said…").
  */
-export function spellingsOf(texts: readonly string[]): Map<string, string> {
+export function spellingsOf(texts: readonly string[], wanted?: ReadonlySet<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const count = (key: string, form: string) => {
     const forms = counts.get(key) ?? new Map<string, number>();
     forms.set(form, (forms.get(form) ?? 0) + 1);
     counts.set(key, forms);
   };
+  // `wanted`: only these words' spellings (lower case) are asked for, and their stems'; the others are
+  // counted, not learned (a story's text is hundreds of words, a headline a few).
+  const stems = wanted && new Set([...wanted].filter((k) => k.length >= STEM_FROM).map((k) => k.slice(0, STEM)));
   const initials = new Set<string>();
   let words = 0;
   for (const text of texts) {
-    let opens = true;
+    let previous: { readonly end: number; readonly word: string } | undefined;
     for (const match of text.matchAll(WORD_CORE)) {
       const word = match[0];
       words++;
       const key = word.toLowerCase();
-      if (opens) {
-        if (/^\p{Lu}/u.test(word) && !isStopword(key)) initials.add(key);
-      } else {
-        count(key, word);
-        if (key.length >= STEM_FROM) count(`~${key.slice(0, STEM)}`, /^\p{Lu}/u.test(word) ? 'A' : 'a');
+      const exact = !wanted || wanted.has(key);
+      const stem = key.length >= STEM_FROM && (!stems || stems.has(key.slice(0, STEM)));
+      if (exact || stem) {
+        // Whether this word opens a sentence: the previous word's punctuation says (asked only here).
+        const opens = previous === undefined || endsSentence(text, previous.end, previous.word);
+        if (opens) {
+          if (exact && /^\p{Lu}/u.test(word) && !isStopword(key)) initials.add(key);
+        } else {
+          if (exact) count(key, word);
+          if (stem) count(`~${key.slice(0, STEM)}`, /^\p{Lu}/u.test(word) ? 'A' : 'a');
+        }
       }
-      opens = endsSentence(text, match.index + word.length, word);
+      previous = { end: match.index + word.length, word };
     }
   }
   const out = new Map<string, string>();
@@ -303,6 +312,10 @@ export function displayHeadline(candidates: readonly HeadlineCandidate[], text: 
       bestScore = score;
     }
   });
-  const spellings = spellingsOf([...text, ...cleaned.filter((t) => caseForm(t) === 'sentence')]);
-  return sentenceCase(cleaned[best]!, spellings);
+  const chosen = cleaned[best]!;
+  // A sentence-case headline stays as written: the spellings (a pass over the whole text, most of the
+  // cost of rendering an entry) are only learned for one that is not.
+  if (caseForm(chosen) === 'sentence') return chosen;
+  const wanted = new Set(Array.from(chosen.matchAll(WORD_CORE), (m) => m[0].toLowerCase()));
+  return sentenceCase(chosen, spellingsOf([...text, ...cleaned.filter((t) => caseForm(t) === 'sentence')], wanted));
 }
