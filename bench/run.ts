@@ -25,7 +25,7 @@ import Parser from 'rss-parser';
 import { rssOf, syntheticWorld } from './world.ts';
 import { DEPLOYED, PRICES, SCALE_ASSUMPTIONS, cycleAtScale, monthlyCost } from './cost.ts';
 import { keysOf } from '../shared/dedup/keys.ts';
-import { copyOf, foundedStoryId, storyRecordOf } from '../shared/dedup/records.ts';
+import { copyOf, foundedStoryId, prepareItem, storyRecordOf } from '../shared/dedup/records.ts';
 import { richBody } from '../shared/text/rich.ts';
 import { renderFeeds, type FeedEntry, type FeedMeta } from '../shared/publish/render.ts';
 import { ingestFeed } from '../shared/dedup/ingest.ts';
@@ -103,7 +103,8 @@ async function benchItemPath(): Promise<ItemPath> {
   const documents = world.outletIds.map((id) => Buffer.from(rssOf(id, world.feeds.get(id)!)));
   const items = documents.length * 50;
   const meta: FeedMeta = { title: 'Bench', description: 'Bench', baseUrl: 'https://feeds.bench.example/', outletFeeds: new Map() };
-  const now = new Date('2026-11-20T12:00:00Z').toISOString();
+  const now = new Date('2026-11-20T12:00:00Z');
+  const nowIso = now.toISOString();
   const run = async () => {
     const spent = { parse: 0, purePath: 0, richBody: 0, render: 0 };
     let at = performance.now();
@@ -119,17 +120,13 @@ async function benchItemPath(): Promise<ItemPath> {
       lap('parse');
       const all = identifyDocument(feed.items);
       const { fingerprints } = fingerprintFeed(outlet, all, all);
-      const prepared = all.map((it) => {
-        const fp = fingerprints.get(it.itemKey)!;
-        const keys = keysOf(fp.words, fp.headline);
-        return { outlet, it, fp, published: it.item.published ?? now, profile: { tokens: fp.words, headline: fp.headline }, keys };
-      });
+      const prepared = all.map((it) => prepareItem(outlet, it, fingerprints.get(it.itemKey)!, now));
       lap('purePath');
       const html = prepared.map((p) => (p.fp.basis === 'body' ? richBody(p.it.item.html, p.it.item.baseUrl, p.fp.paragraphs) : undefined));
       lap('richBody');
       const entries: FeedEntry[] = prepared.map((p, i) => {
         const storyId = foundedStoryId(p);
-        return { story: storyRecordOf(p, storyId, now), copies: [copyOf(p, storyId, 'first', 1, now)], paragraphs: p.fp.paragraphs, html: html[i] };
+        return { story: storyRecordOf(p, storyId, nowIso), copies: [copyOf(p, storyId, 'first', 1, nowIso)], paragraphs: p.fp.paragraphs, html: html[i] };
       });
       renderFeeds(entries, meta);
       lap('render');

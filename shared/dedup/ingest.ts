@@ -31,7 +31,7 @@ import { identityClaims, needsQualifiedLookup, plainKeys, settleIdentities, shar
 import { seenDigest, seenEntry } from './seen.ts';
 import { decide, mergeOrder, type CandidateStory, type ItemEvidence } from './decide.ts';
 import { isTitleKey, KEY_STORY_CAP, keysOf } from './keys.ts';
-import { copyKey, publicationDate, type PreparedItem } from './records.ts';
+import { copyKey, prepareItem, type PreparedItem } from './records.ts';
 import { DEFAULT_THRESHOLDS, type NearThresholds, type TextProfile } from './similarity.ts';
 import { StoryWriter, type JournalChange } from './write.ts';
 
@@ -115,15 +115,7 @@ export async function ingestFeed(outlet: Outlet, items: readonly FeedItem[], dep
     .map((it) => {
       const fp = fingerprints.get(it.itemKey)!;
       fingerprints.delete(it.itemKey);
-      // A text too short to found a story on (a first sentence, a teaser) is still evidence: it is read.
-      return {
-        outlet,
-        it,
-        fp,
-        published: publicationDate(it.item, deps.now),
-        profile: { tokens: fp.words, headline: fp.headline },
-        keys: keysOf(fp.words, fp.headline),
-      };
+      return prepareItem(outlet, it, fp, deps.now);
     })
     .sort((a, b) => a.published.localeCompare(b.published) || a.it.itemKey.localeCompare(b.it.itemKey));
 

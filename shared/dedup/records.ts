@@ -8,7 +8,7 @@ import { copyKeyOf } from '../core/schema.ts';
 import { sha256, storyIdFor } from './fingerprint.ts';
 import { richBody } from '../text/rich.ts';
 import type { IdentifiedItem } from './identity.ts';
-import type { TextKeys } from './keys.ts';
+import { keysOf, type TextKeys } from './keys.ts';
 import type { TextProfile } from './similarity.ts';
 
 const SUMMARY_CHARS = 200;
@@ -24,6 +24,18 @@ export interface PreparedItem {
   readonly published: string;
   readonly profile: TextProfile;
   readonly keys: TextKeys;
+}
+
+/** An identified item with its fingerprint, ready to decide (a text too short to found a story on is still evidence: it is read). */
+export function prepareItem(outlet: Outlet, it: IdentifiedItem, fp: ItemFingerprint, now: Date): PreparedItem {
+  return {
+    outlet,
+    it,
+    fp,
+    published: publicationDate(it.item, now),
+    profile: { tokens: fp.words, headline: fp.headline },
+    keys: keysOf(fp.words, fp.headline),
+  };
 }
 
 export function publicationDate(item: FeedItem, now: Date): string {

@@ -189,7 +189,9 @@ export function spellingsOf(texts: readonly string[], wanted?: ReadonlySet<strin
   const initials = new Set<string>();
   let words = 0;
   for (const text of texts) {
-    let previous: { readonly end: number; readonly word: string } | undefined;
+    // The word before this one, and where it ends ('' at the start of the text: a sentence opens there).
+    let previousWord = '';
+    let previousEnd = 0;
     for (const match of text.matchAll(WORD_CORE)) {
       const word = match[0];
       words++;
@@ -198,7 +200,7 @@ export function spellingsOf(texts: readonly string[], wanted?: ReadonlySet<strin
       const stem = key.length >= STEM_FROM && (!stems || stems.has(key.slice(0, STEM)));
       if (exact || stem) {
         // Whether this word opens a sentence: the previous word's punctuation says (asked only here).
-        const opens = previous === undefined || endsSentence(text, previous.end, previous.word);
+        const opens = previousWord === '' || endsSentence(text, previousEnd, previousWord);
         if (opens) {
           if (exact && /^\p{Lu}/u.test(word) && !isStopword(key)) initials.add(key);
         } else {
@@ -206,7 +208,8 @@ export function spellingsOf(texts: readonly string[], wanted?: ReadonlySet<strin
           if (stem) count(`~${key.slice(0, STEM)}`, /^\p{Lu}/u.test(word) ? 'A' : 'a');
         }
       }
-      previous = { end: match.index + word.length, word };
+      previousWord = word;
+      previousEnd = match.index + word.length;
     }
   }
   const out = new Map<string, string>();

@@ -152,9 +152,9 @@ describe('a copy improving a story at the moment another fetcher merges it', () 
   afterAll(async () => h?.close());
 
   /**
-   * Two unrelated stories (of texts no other test here uses), as the store sees them: `winner` (founded at 08:00) and `loser` (founded at
-   * 20:00); `early` is the loser's text from a third outlet, published at 02:00, so it should end up the
-   * origin of the merged story whichever write lands first.
+   * Two unrelated stories (of texts no other test here uses), as the store sees them: `winner` (founded
+   * at 08:00) and `loser` (founded at 20:00); `early` is the loser's text from a third outlet, published
+   * at 02:00, so it should end up the origin of the merged story whichever write lands first.
    */
   const setup = async (tag: string, [w, l]: readonly [Article, Article]) => {
     const { table, bucket } = runtime();
@@ -194,7 +194,8 @@ describe('a copy improving a story at the moment another fetcher merges it', () 
   });
 
   it('the improvement lands first: the merge takes the loser as merged, not as its merger read it', async () => {
-    const { table, bucket, now, winner, loser: readBefore, early } = await setup('improve-first', [ARTICLES[2]!, SOLO]); // texts of their own: the stories above stay apart
+    // Texts of their own: the stories of the test above stay apart.
+    const { table, bucket, now, winner, loser: readBefore, early } = await setup('improve-first', [ARTICLES[2]!, SOLO]);
     await ingestFeed(early.outlet, early.items, { stories: table, contents: bucket, now });
     expect((await table.getStories([readBefore.storyId])).get(readBefore.storyId)).toMatchObject({ outletId: early.outlet.id });
     await new StoryWriter(table, bucket, now.toISOString()).absorb(winner, readBefore);

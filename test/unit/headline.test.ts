@@ -3,7 +3,7 @@
  * tails naming the outlet or a section, Title Case — and decorations learned from an outlet's headlines.
  */
 import { describe, expect, it } from 'vitest';
-import { caseForm, decorationId, displayHeadline, headlineAgreement, headlineDecorations, headlineWords, stripDecoration } from '../../shared/text/headline.ts';
+import { caseForm, decorationId, displayHeadline, headlineAgreement, headlineDecorations, headlineWords, spellingsOf, stripDecoration } from '../../shared/text/headline.ts';
 
 const FERRY = ['ferry', 'strike', 'called', 'off'];
 
@@ -192,5 +192,24 @@ describe('displayHeadline: the headline readers see', () => {
     expect(caseForm('Mayor of Kellerby meets Port Authority')).toBe('sentence');
     expect(caseForm('Mayor Of Kellerby Meets Port Authority')).toBe('title');
     expect(caseForm('MAYOR MEETS PORT AUTHORITY')).toBe('caps');
+  });
+});
+
+describe('spellingsOf: only the words a headline asks about', () => {
+  const text = [
+    'The Harbour Board met on Tuesday. Harbour fees will rise, the board said, and the NASA probe was not discussed.',
+    'Councillors asked the Harbour Board about the ferries. Ferries run late. Biden said nothing about harbours.',
+  ];
+  it('answers each wanted word, its stem and its sentence-opening form as the full pass does, and counts every word', () => {
+    const wanted = new Set(['harbour', 'ferries', 'biden', 'board', 'harbours', 'nasa', 'absent']);
+    const full = spellingsOf(text);
+    const some = spellingsOf(text, wanted);
+    for (const word of wanted) {
+      for (const key of [word, `^${word}`, `~${word.slice(0, 5)}`]) if (word.length >= 6 || !key.startsWith('~')) expect(some.get(key)).toBe(full.get(key));
+    }
+    expect(some.get('#words')).toBe(full.get('#words'));
+    // and learns nothing else
+    expect(some.has('probe')).toBe(false);
+    expect(full.has('probe')).toBe(true);
   });
 });
