@@ -94,13 +94,15 @@ export function summaryLine(s: CycleSummary): string {
     ? `stopped: ${count(s.stopped.notFetched, 'outlet')} not fetched, feed not published (the next cycle publishes)`
     : s.publish.skipped
       ? 'feed up to date (nothing changed, nothing read)'
-      : s.publish.written.length > 0
+      : s.publish.deferred
+        ? 'feed being published by another run (it renders these changes too)'
+        : s.publish.written.length > 0
         ? `feed updated (${s.publish.written.join(', ')})`
         : 'feed unchanged';
   return (
     `cycle: ${count(s.outlets, 'outlet')} — ${s.fetched} fetched, ${s.notModified} not modified, ${s.failed} failed` +
     `${s.deferred > 0 ? `, ${s.deferred} deferred` : ''}; ` +
     `${count(s.items, 'item')} seen, ${count(s.newStories, 'new story', 'new stories')}, ${count(s.merged, 'copy', 'copies')} merged; ` +
-    `${s.publish.skipped || s.stopped ? '' : `${count(s.publish.stories, 'story', 'stories')} in the feed, `}${published}; ${(s.durationMs / 1000).toFixed(2)} s`
+    `${s.publish.skipped || s.publish.deferred || s.stopped ? '' : `${count(s.publish.stories, 'story', 'stories')} in the feed, `}${published}; ${(s.durationMs / 1000).toFixed(2)} s`
   );
 }

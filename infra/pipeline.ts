@@ -6,7 +6,7 @@
  * - publish reads the table and the canonical copies and registry, writes feed/* and, of the table, only
  *   the feed's version marker (UpdateItem on the META partition).
  */
-import { FETCH_BATCH, FETCH_BATCH_CONCURRENCY } from '../shared/core/config.ts';
+import { FETCH_BATCH, FETCH_BATCH_CONCURRENCY, PUBLISH_TIMEOUT_SECONDS } from '../shared/core/config.ts';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -92,7 +92,7 @@ export class Pipeline extends Construct {
     // invocation holds one feed at a time (at most maxFeedBytes) and is network-bound.
     this.dispatch = this.function('Dispatch', 'dispatch', { environment, memorySize: 256, timeout: Duration.seconds(60), config });
     this.fetch = this.function('Fetch', 'fetch', { environment, memorySize: 512, timeout: fetchTimeout, config });
-    this.publish = this.function('Publish', 'publish', { environment, memorySize: 512, timeout: Duration.seconds(120), config });
+    this.publish = this.function('Publish', 'publish', { environment, memorySize: 512, timeout: Duration.seconds(PUBLISH_TIMEOUT_SECONDS), config });
 
     this.fetch.addEventSource(
       new SqsEventSource(this.fetchQueue, {

@@ -23,7 +23,7 @@ export async function publish(rt: Runtime, _event?: unknown): Promise<PublishRep
     state: bucket,
     ...(config.analytics ? { analytics: { stories: table, sink: bucket } } : {}),
   });
-  // `Published` counts every run, skipped or not (a dashboard figure; the alarm watches Lambda's own invocations and errors).
-  emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, ...(report.skipped ? {} : { StoriesInFeed: report.stories }) });
+  // `Published` counts every run, skipped, deferred or not (a dashboard figure; the alarm watches Lambda's own invocations and errors).
+  emitMetrics({ Published: 1, FeedObjectsWritten: report.written.length, ...(report.skipped || report.deferred ? {} : { StoriesInFeed: report.stories }) });
   return report;
 }

@@ -31,6 +31,7 @@ import type {
   Absorption,
   FeedMarker,
   FeedMarkerStore,
+  PublishRelease,
   IndexLookup,
   OutletStateStore,
   StoryCache,
@@ -49,6 +50,10 @@ const STORY_ATTRIBUTES = [
   'storyId', 'title', 'url', 'outletId', 'outletName', 'published', 'originCopy', 'firstSeen', 'canonicalCopy', 'canonicalHash',
   'words', 'summary', 'headline', 'mergedInto', 'absorbed',
 ] as const;
+/** A claim to publish, or a request to its holder, is retried this often when each ends in between. */
+const CLAIM_ATTEMPTS = 5;
+/** The marker's attributes of a claim to publish (publish.ts `publishFeeds`). */
+const CLAIM_ATTRIBUTES = ['publishOwner', 'publishUntil', 'publishAgain'];
 const READ_CONCURRENCY = 16;
 
 export interface StoryQuery {
@@ -430,18 +435,7 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 
   async getFeedMarker(): Promise<FeedMarker> {
     const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: marshall(keys.feedMarker()), ConsistentRead: true }));
-    const r = res.Item ? unmarshall(res.Item) : {};
-    return {
-      version: typeof r.version === 'number' ? r.version : 0,
-      ...(typeof r.changedAt === 'string' ? { changedAt: r.changedAt } : {}),
-      ...(typeof r.publishedAt === 'string' ? { publishedAt: r.publishedAt } : {}),
-      ...(typeof r.publishedTail === 'number' ? { publishedTail: r.publishedTail } : {}),
-      ...(typeof r.publishedVersion === 'number' ? { publishedVersion: r.publishedVersion } : {}),
-      ...(typeof r.publishedSettings === 'string' ? { publishedSettings: r.publishedSettings } : {}),
-      ...(typeof r.dueAt === 'string' ? { dueAt: r.dueAt } : {}),
-      ...(typeof r.exportedThrough === 'string' ? { exportedThrough: r.exportedThrough } : {}),
-      ...(typeof r.exportedTail === 'number' ? { exportedTail: r.exportedTail } : {}),
-    };
+    return feedMarkerOf(res.Item);
   }
 
   async bumpFeedVersion(now: string): Promise<void> {
@@ -455,20 +449,84 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
     );
   }
 
-  async setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>): Promise<void> {
+  async claimPublish(owner: string, now: string, until: string): Promise<{ claimed: true; marker: FeedMarker } | { claimed: false }> {
+    // A claim, or a request to its holder: one of the two conditions holds unless the claim ends between
+    // them (then try again).
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      try {
+        const res = await this.client.send(
+          new UpdateItemCommand({
+            TableName: this.table,
+            Key: marshall(keys.feedMarker()),
+            UpdateExpression: 'SET publishOwner = :o, publishUntil = :until REMOVE publishAgain',
+            ConditionExpression: 'attribute_not_exists(publishUntil) OR publishUntil < :now',
+            ExpressionAttributeValues: marshall({ ':o': owner, ':until': until, ':now': now }),
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return { claimed: true, marker: feedMarkerOf(res.Attributes) };
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+      try {
+        await this.client.send(
+          new UpdateItemCommand({
+            TableName: this.table,
+            Key: marshall(keys.feedMarker()),
+            UpdateExpression: 'SET publishAgain = :yes',
+            ConditionExpression: 'publishUntil >= :now',
+            ExpressionAttributeValues: marshall({ ':yes': true, ':now': now }),
+          }),
+        );
+        return { claimed: false };
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+    }
+    throw new Error(`could not claim the feed for publishing, nor reach the publish holding it, in ${CLAIM_ATTEMPTS} attempts`);
+  }
+
+  async setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>, owner?: string): Promise<PublishRelease> {
     const values: Record<string, unknown> = { ':v': marker.publishedVersion ?? 0, ':s': marker.publishedSettings ?? '', ':at': marker.publishedAt ?? '' };
     if (marker.dueAt) values[':d'] = marker.dueAt;
     if (marker.exportedThrough) Object.assign(values, { ':x': marker.exportedThrough, ':n': marker.exportedTail ?? 0 });
     if (marker.publishedTail !== undefined) values[':t'] = marker.publishedTail;
+    if (owner !== undefined) values[':o'] = owner;
     const set = `SET publishedVersion = :v, publishedSettings = :s, publishedAt = :at${marker.publishedTail !== undefined ? ', publishedTail = :t' : ''}${marker.dueAt ? ', dueAt = :d' : ''}${marker.exportedThrough ? ', exportedThrough = :x, exportedTail = :n' : ''}`;
-    await this.client.send(
+    const remove = [...(marker.dueAt ? [] : ['dueAt']), ...(owner !== undefined ? CLAIM_ATTRIBUTES : [])];
+    return this.release(
       new UpdateItemCommand({
         TableName: this.table,
         Key: marshall(keys.feedMarker()),
-        UpdateExpression: `${set}${marker.dueAt ? '' : ' REMOVE dueAt'}`,
+        UpdateExpression: `${set}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
         ExpressionAttributeValues: marshall(values),
+        ...(owner !== undefined ? { ConditionExpression: 'publishOwner = :o', ReturnValues: 'ALL_OLD' } : {}),
       }),
     );
+  }
+
+  async releasePublish(owner: string): Promise<PublishRelease> {
+    return this.release(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: marshall(keys.feedMarker()),
+        UpdateExpression: `REMOVE ${CLAIM_ATTRIBUTES.join(', ')}`,
+        ConditionExpression: 'publishOwner = :o',
+        ExpressionAttributeValues: marshall({ ':o': owner }),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+  }
+
+  /** A conditional release: asked again if the holder was asked to, or if the claim was no longer held. */
+  private async release(command: UpdateItemCommand): Promise<PublishRelease> {
+    try {
+      const res = await this.client.send(command);
+      return { again: res.Attributes?.publishAgain?.BOOL === true };
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return { again: true };
+      throw err;
+    }
   }
 
   // ---- outlet state ----------------------------------------------------------------------------
@@ -752,6 +810,22 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
 }
 
 /** Newest first by earliest publication; ties by id. */
+/** The feed's version marker from its item (none yet: version 0, never published). */
+function feedMarkerOf(item: Record<string, AttributeValue> | undefined): FeedMarker {
+  const r = item ? unmarshall(item) : {};
+  return {
+    version: typeof r.version === 'number' ? r.version : 0,
+    ...(typeof r.changedAt === 'string' ? { changedAt: r.changedAt } : {}),
+    ...(typeof r.publishedAt === 'string' ? { publishedAt: r.publishedAt } : {}),
+    ...(typeof r.publishedTail === 'number' ? { publishedTail: r.publishedTail } : {}),
+    ...(typeof r.publishedVersion === 'number' ? { publishedVersion: r.publishedVersion } : {}),
+    ...(typeof r.publishedSettings === 'string' ? { publishedSettings: r.publishedSettings } : {}),
+    ...(typeof r.dueAt === 'string' ? { dueAt: r.dueAt } : {}),
+    ...(typeof r.exportedThrough === 'string' ? { exportedThrough: r.exportedThrough } : {}),
+    ...(typeof r.exportedTail === 'number' ? { exportedTail: r.exportedTail } : {}),
+  };
+}
+
 function newestFirst(a: StoryWithCopies, b: StoryWithCopies): number {
   return b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId);
 }

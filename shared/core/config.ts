@@ -220,6 +220,13 @@ export const FETCH_BATCH_CONCURRENCY = 8;
  */
 export const FETCH_BATCH = 32;
 
+/**
+ * The publish function's timeout (infra/pipeline.ts). Publish's claim on the feed outlives it
+ * (publish.ts `PUBLISH_CLAIM_MS`): Lambda stops a publish at its timeout, so a claim never expires under
+ * a live one.
+ */
+export const PUBLISH_TIMEOUT_SECONDS = 120;
+
 export const DEFAULTS = {
   feedTitle: 'feedmerge',
   feedDescription: 'One item per story: syndicated copies merged, the originating outlet credited.',

@@ -181,5 +181,24 @@ export interface FeedMarkerStore {
   getFeedMarker(): Promise<FeedMarker>;
   /** Counts an ingest that changed stories (or a registry change), at `now`: the next publish renders. */
   bumpFeedVersion(now: string): Promise<void>;
-  setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>): Promise<void>;
+  /**
+   * Claims the feed for one rendering, until `until` unless released: renderings are serialised, since
+   * one that read the stories earlier but wrote its objects later would put an older feed back. When
+   * another publish holds the claim (and it has not expired at `now`), that one is asked to render once
+   * more when it is done, and this one need not render: `claimed: false`. Claimed: the marker as it is now.
+   */
+  claimPublish(owner: string, now: string, until: string): Promise<{ readonly claimed: true; readonly marker: FeedMarker } | { readonly claimed: false }>;
+  /**
+   * Records what was rendered and, with `owner`, releases that claim — unless it was lost (expired and
+   * taken by another publish): then nothing is recorded. `again`: another publish asked for one more
+   * rendering meanwhile, or the claim was lost.
+   */
+  setPublished(marker: Omit<FeedMarker, 'version' | 'changedAt'>, owner?: string): Promise<PublishRelease>;
+  /** Releases a claim without recording a rendering (nothing to render, or the rendering failed). */
+  releasePublish(owner: string): Promise<PublishRelease>;
+}
+
+export interface PublishRelease {
+  /** Another publish asked for one more rendering while the claim was held, or the claim was lost. */
+  readonly again: boolean;
 }

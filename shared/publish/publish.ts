@@ -5,7 +5,8 @@
  */
 import type { CanonicalContent } from '../core/model.ts';
 import type { FeedMarker, FeedMarkerStore, PublishStateStore, RegistryStore, StoryReader } from '../core/ports.ts';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { PUBLISH_TIMEOUT_SECONDS } from '../core/config.ts';
 import { mapConcurrent } from '../core/concurrency.ts';
 import { renderFeeds, type FeedEntry, type RenderedFeeds } from './render.ts';
 import { BUCKET, FEED_CONTENT_TYPES, type FeedFormat } from '../core/schema.ts';
@@ -57,6 +58,11 @@ export interface PublishReport {
   readonly exported?: ExportReport;
   /** Stories the rendering took from publish's cache, unchanged since the last one (not read again). */
   readonly cachedStories?: number;
+  /**
+   * Another publish was rendering: nothing was rendered here, and that one renders once more when it is
+   * done (what this one would have shown included).
+   */
+  readonly deferred?: boolean;
 }
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json', 'html'];
@@ -118,14 +124,70 @@ export function upToDate(marker: FeedMarker, settings: string, now: number, opts
   return !marker.changedAt || (marker.publishedAt !== undefined && Date.parse(marker.publishedAt) >= Date.parse(marker.changedAt) + INDEX_SETTLE_MS);
 }
 
+/**
+ * How long publish's claim on the feed lasts unless released: longer than a deployed publish can run, so
+ * it never expires under a live one; a publish that died holding it delays the next by at most this.
+ */
+export const PUBLISH_CLAIM_MS = 2 * PUBLISH_TIMEOUT_SECONDS * 1000;
+
+/**
+ * Renderings asked for by other publishes while this one rendered, at most: each renders the changes
+ * they saw. Past this, what is left is rendered by the next publish (the journal keeps it).
+ */
+const MAX_PUBLISH_ROUNDS = 3;
+
+/**
+ * Publishes the merged feed. Renderings are serialised by a claim on the feed's marker: a publish that
+ * read the stories earlier but wrote its objects later would otherwise put an older feed back, and the
+ * marker would say it was current. A publish that finds another rendering defers to it — that one renders
+ * once more when it is done — so every change is rendered, and by one publish at a time.
+ */
 export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
+  for (let round = 1; ; round++) {
+    const { report, again } = await publishOnce(deps);
+    if (!again || round >= MAX_PUBLISH_ROUNDS) return report;
+  }
+}
+
+const SKIPPED: PublishReport = { stories: 0, written: [], skipped: true };
+
+/** What changed since the feed was last rendered, or that nothing did. */
+type Changes = { readonly upToDate: true } | { readonly upToDate: false; readonly journal: readonly JournalEntry[]; readonly readFrom?: string };
+
+async function publishOnce(deps: PublishDeps): Promise<{ report: PublishReport; again?: boolean }> {
   const now = (deps.now ?? (() => new Date()))();
-  const nowIso = now.toISOString();
   const settings = settingsOf(deps.feed);
-  const marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
+  let marker = deps.marker ? await deps.marker.getFeedMarker() : undefined;
+  let changes = await changesSince(deps, marker, now, settings);
+  if (changes.upToDate) return { report: SKIPPED };
+  if (!deps.marker || !marker) return { report: (await render(deps, changes, undefined, now, settings)).report };
+
+  const owner = randomUUID();
+  const claim = await deps.marker.claimPublish(owner, now.toISOString(), new Date(now.getTime() + PUBLISH_CLAIM_MS).toISOString());
+  if (!claim.claimed) return { report: { stories: 0, written: [], deferred: true } };
+  try {
+    // Another publish rendered between the read above and the claim: what changed counts from its rendering.
+    const renderedMeanwhile = claim.marker.publishedAt !== marker.publishedAt || claim.marker.exportedThrough !== marker.exportedThrough;
+    marker = claim.marker;
+    if (renderedMeanwhile) changes = await changesSince(deps, marker, now, settings);
+    if (changes.upToDate) return { report: SKIPPED, again: (await deps.marker.releasePublish(owner)).again };
+    return await render(deps, changes, { marker, owner }, now, settings);
+  } catch (err) {
+    // Released, so that the retry of this publish need not wait for the claim to expire.
+    await deps.marker.releasePublish(owner).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Whether the feed objects already show everything (then nothing else is read); else the journal since
+ * the last rendering (and the last export), read once.
+ */
+async function changesSince(deps: PublishDeps, marker: FeedMarker | undefined, now: Date, settings: string): Promise<Changes> {
+  const nowIso = now.toISOString();
   const journaled = deps.journal !== undefined && deps.state !== undefined;
   // Without a journal, ingest counts its changes on the marker: the marker alone says whether to render.
-  if (marker && !journaled && upToDate(marker, settings, now.getTime(), { analytics: deps.analytics !== undefined })) return { stories: 0, written: [], skipped: true };
+  if (marker && !journaled && upToDate(marker, settings, now.getTime(), { analytics: deps.analytics !== undefined })) return { upToDate: true };
 
   // The journal, read once: since the last rendering (with a journal, how publish learns that stories
   // changed: ingest writes nothing else for it) and since the last export.
@@ -142,8 +204,23 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
     (!deps.analytics || entriesAfter(journal, marker.exportedThrough, marker.exportedTail).length === 0) &&
     upToDate(marker, settings, now.getTime(), { journaled })
   ) {
-    return { stories: 0, written: [], skipped: true };
+    return { upToDate: true };
   }
+  return { upToDate: false, journal, ...(readFrom ? { readFrom } : {}) };
+}
+
+/** Renders and writes the feed objects, the cache and the analytics copy; records it on the marker (releasing the claim). */
+async function render(
+  deps: PublishDeps,
+  changes: Extract<Changes, { upToDate: false }>,
+  claim: { readonly marker: FeedMarker; readonly owner: string } | undefined,
+  now: Date,
+  settings: string,
+): Promise<{ report: PublishReport; again: boolean }> {
+  const nowIso = now.toISOString();
+  const { journal, readFrom } = changes;
+  const marker = claim?.marker;
+  const journaled = deps.journal !== undefined && deps.state !== undefined;
   const read = journaled ? readPublishState(await deps.state!.getPublishState(), now) : undefined;
   // The cache is trusted only as far as the journal read covers what happened since it was written (an
   // older publish's cache, written after a newer one's marker, would otherwise keep stale stories).
@@ -172,17 +249,22 @@ export async function publishFeeds(deps: PublishDeps): Promise<PublishReport> {
     );
   }
   // The version read before rendering: a change counted meanwhile makes the next publish render again.
-  if (deps.marker && marker) {
-    await deps.marker.setPublished({
-      publishedVersion: marker.version,
-      publishedSettings: settings,
-      publishedAt: nowIso,
-      ...(journaled ? { publishedTail: tailOf(journal, nowIso) } : {}),
-      ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}),
-      ...(exported ? { exportedThrough: nowIso, exportedTail: exported.tail ?? 0 } : {}),
-    });
-  }
-  return { stories: rendered.stories, written, ...(exported ? { exported } : {}), ...(reuse ? { cachedStories: reuse.cache.hits } : {}) };
+  const release =
+    deps.marker && marker
+      ? await deps.marker.setPublished(
+          {
+            publishedVersion: marker.version,
+            publishedSettings: settings,
+            publishedAt: nowIso,
+            ...(journaled ? { publishedTail: tailOf(journal, nowIso) } : {}),
+            ...(rendered.dueAt ? { dueAt: rendered.dueAt } : {}),
+            ...(exported ? { exportedThrough: nowIso, exportedTail: exported.tail ?? 0 } : {}),
+          },
+          claim?.owner,
+        )
+      : { again: false };
+  const report = { stories: rendered.stories, written, ...(exported ? { exported } : {}), ...(reuse ? { cachedStories: reuse.cache.hits } : {}) };
+  return { report, again: release.again };
 }
 
 /** Each story with a copy in these journal entries → its latest copy's publication (ISO 8601). */
