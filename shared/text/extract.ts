@@ -126,7 +126,10 @@ function walk(html: string, collect?: Collector): { lines: TextLine[]; rich?: Ri
       if (collect) {
         const closers = inline.map((t) => t?.close ?? '').reverse().join('');
         const kind: RichKind = heading > 0 ? 'h' : pre > 0 ? 'pre' : items > 0 ? ((lists.at(-1) ?? 'ul') as RichKind) : 'p';
-        rich.push({ kind, quote: quotes > 0, html: withoutControls(`${markup}${closers}`).replace(/\s+/g, ' ').trim() });
+        const html = withoutControls(`${markup}${closers}`);
+        // Preformatted text keeps its line breaks and indentation (a results table, a poem); elsewhere
+        // whitespace is one space, as a browser shows it.
+        rich.push({ kind, quote: quotes > 0, html: kind === 'pre' ? html.replace(/\r\n?/g, '\n').replace(/^\s*\n|\s+$/g, '') : html.replace(/\s+/g, ' ').trim() });
       }
     }
     text = '';

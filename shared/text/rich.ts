@@ -66,8 +66,13 @@ export function richBody(html: string, baseUrl: string | undefined, paragraphs: 
       continue;
     }
     closeList();
-    const tag = line.kind === 'h' ? 'h3' : line.kind === 'pre' ? 'pre' : 'p';
-    out.push(`<${tag}>${line.html}</${tag}>`);
+    // Lines of one preformatted block (a `<br>` inside `<pre>` ends a line) stay one block.
+    if (line.kind === 'pre' && out.at(-1)?.endsWith('</pre>')) {
+      out[out.length - 1] = `${out.at(-1)!.slice(0, -'</pre>'.length)}\n${line.html}</pre>`;
+    } else {
+      const tag = line.kind === 'h' ? 'h3' : line.kind === 'pre' ? 'pre' : 'p';
+      out.push(`<${tag}>${line.html}</${tag}>`);
+    }
   }
   // Images after the last line belong to the text only when that line was kept.
   if (indexes.at(-1) === lines.length - 1) imagesBefore(lines.length);

@@ -89,6 +89,25 @@ describe('richBody', () => {
     expect(html).toContain('the <a href="https://bay.example/trust?utm_source=rss">river trust</a> said');
   });
 
+  it('keeps the line breaks and indentation of preformatted text, one block across its <br>s', () => {
+    const html = [
+      '<p>The league table after the last round was published on Sunday.</p>',
+      '<pre>\n  Team        Pts\r\n  Harbour FC   24\n  Mill Town    19\n</pre>',
+      '<pre>Top scorer<br>  Ada Byrne  <em>14</em></pre>',
+      '<p>The champions lift the trophy at home next Saturday.</p>',
+    ].join('\n');
+    const paragraphs = extractLines(html).map((l) => l.text);
+    // Dedup reads the table as one line of words; readers see it as it was laid out.
+    expect(paragraphs[1]).toBe('Team Pts Harbour FC 24 Mill Town 19');
+    expect(richBody(html, undefined, paragraphs)).toBe(
+      [
+        '<p>The league table after the last round was published on Sunday.</p>',
+        '<pre>  Team        Pts\n  Harbour FC   24\n  Mill Town    19\nTop scorer\n  Ada Byrne  <em>14</em></pre>',
+        '<p>The champions lift the trophy at home next Saturday.</p>',
+      ].join('\n'),
+    );
+  });
+
   it('gives nothing when the paragraphs are not the fragment\u2019s lines', () => {
     expect(richBody('<p>One line.</p>', undefined, ['Another line.'])).toBeUndefined();
     expect(richBody('<p>One line.</p>', undefined, [])).toBeUndefined();
