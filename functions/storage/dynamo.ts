@@ -809,7 +809,6 @@ export class DynamoStore implements StoryStore, OutletStateStore, StoryReader, F
   }
 }
 
-/** Newest first by earliest publication; ties by id. */
 /** The feed's version marker from its item (none yet: version 0, never published). */
 function feedMarkerOf(item: Record<string, AttributeValue> | undefined): FeedMarker {
   const r = item ? unmarshall(item) : {};
@@ -826,6 +825,7 @@ function feedMarkerOf(item: Record<string, AttributeValue> | undefined): FeedMar
   };
 }
 
+/** Newest first by earliest publication; ties by id. */
 function newestFirst(a: StoryWithCopies, b: StoryWithCopies): number {
   return b.story.published.localeCompare(a.story.published) || a.story.storyId.localeCompare(b.story.storyId);
 }
