@@ -19,7 +19,7 @@
  * key: over time the words a story writes are the rarer ones.
  */
 import { base36, fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
-import { isMarker, isStopword } from '../text/stopwords.ts';
+import { functionWordsOf, isMarker } from '../text/stopwords.ts';
 import { KEY_STORY_CAP } from '../core/schema.ts';
 
 export { KEY_STORY_CAP };
@@ -67,9 +67,10 @@ function features(tokens: readonly string[]): { hashes: Float64Array; startsAt: 
   let prevA = 0;
   let prevB = 0;
   let prevAt = -1;
+  const functionWords = functionWordsOf(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
-    if (isStopword(word)) continue;
+    if (functionWords.has(word)) continue;
     const a = fnvBoth(word);
     const b = secondHash;
     if (word.length >= MIN_KEY_WORD_CHARS && !isMarker(word)) words[w++] = a * 0x200000 + (b & 0x1fffff);

@@ -18,7 +18,7 @@
  */
 import { fnv1a, SEED_A, SEED_B } from '../core/hash.ts';
 import { headlineAgreement, headlineAgreementBothWays } from '../text/headline.ts';
-import { isMarker, isStopword } from '../text/stopwords.ts';
+import { functionWordsOf, isMarker } from '../text/stopwords.ts';
 
 export const WINDOW_WORDS = 4;
 
@@ -81,11 +81,12 @@ function computeWindows(words: readonly string[]): Windows {
   const a = new Uint32Array(n);
   const b = new Uint32Array(n);
   const content = new Uint8Array(n);
+  const functionWords = functionWordsOf(words);
   for (let i = 0; i < n; i++) {
     const word = words[i]!;
     a[i] = fnv1a(word, SEED_A);
     b[i] = fnv1a(word, SEED_B);
-    content[i] = isStopword(word) ? 0 : 1;
+    content[i] = functionWords.has(word) ? 0 : 1;
   }
   const span = Math.min(WINDOW_WORDS, n);
   const starts: number[] = [];
@@ -151,7 +152,8 @@ function markersOf(p: TextProfile): Map<string, Set<string>> {
   if (map) return map;
   map = new Map();
   const t = p.tokens;
-  const plain = (w: string) => !isMarker(w) && !isStopword(w);
+  const functionWords = functionWordsOf(t);
+  const plain = (w: string) => !isMarker(w) && !functionWords.has(w);
   for (let i = 0; i < t.length; i++) {
     const word = t[i]!;
     if (!isMarker(word)) continue;
@@ -176,6 +178,11 @@ function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
+function headlineOf(p: TextProfile): readonly string[] {
+  const functionWords = functionWordsOf(p.tokens);
+  return p.headline.filter((w) => !functionWords.has(w));
+}
+
 export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
   const wa = windowsOf(a);
   const wb = windowsOf(b);
@@ -188,6 +195,9 @@ export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
   const ma = markersOf(a);
   const mb = markersOf(b);
   const [fewer, more] = ma.size <= mb.size ? [ma, mb] : [mb, ma];
+  // Headlines keep English's function words out (fingerprint.ts): a text in another language keeps its own out too.
+  const ha = headlineOf(a);
+  const hb = headlineOf(b);
   for (const [context, markers] of fewer) {
     const other = more.get(context);
     if (!other) continue;
@@ -201,8 +211,8 @@ export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
     coverage: large.count ? largeShared / large.count : 0,
     conflicts,
     agreements,
-    title: headlineAgreement(a.headline, b.headline),
-    titleBothWays: headlineAgreementBothWays(a.headline, b.headline),
+    title: headlineAgreement(ha, hb),
+    titleBothWays: headlineAgreementBothWays(ha, hb),
     smallerWords: (aSmaller ? a : b).tokens.length,
     largerWords: (aSmaller ? b : a).tokens.length,
   };
