@@ -130,19 +130,43 @@ export function headlineDecorations(titles: readonly string[], { minItems = 3, m
 /** The smaller of the shares of each headline's words found in the other: 0 when either has none. */
 export function headlineAgreementBothWays(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [sa, sb] = [new Set(a), new Set(b)];
-  let shared = 0;
-  for (const w of sa) if (sb.has(w)) shared++;
-  return shared / Math.max(sa.size, sb.size);
+  const [sa, sb] = [[...new Set(a)], [...new Set(b)]];
+  return Math.min(foundIn(sa, sb), foundIn(sb, sa)) / Math.max(sa.length, sb.length);
 }
 
 /** Share of the shorter headline's words found in the other: 0 when either has none. */
 export function headlineAgreement(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [short, long] = new Set(a).size <= new Set(b).size ? [new Set(a), new Set(b)] : [new Set(b), new Set(a)];
-  let shared = 0;
-  for (const w of short) if (long.has(w)) shared++;
-  return shared / short.size;
+  const [sa, sb] = [[...new Set(a)], [...new Set(b)]];
+  const [short, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
+  return foundIn(short, long) / short.length;
+}
+
+/** How many of `words` the other headline has, the same word or another form of it (`sameWord`). */
+function foundIn(words: readonly string[], other: readonly string[]): number {
+  let found = 0;
+  for (const w of words) if (other.some((o) => sameWord(w, o))) found++;
+  return found;
+}
+
+/** Shortest word whose other forms agree with it: "approves" and "approved", "entdecken" and "entdeckt". */
+const INFLECTED_FROM = 7;
+/** Shortest word that agrees with the words it begins: "season" and "seasons", "Hochwasser" and "Hochwasserwarnung". */
+const PREFIX_FROM = 5;
+
+/**
+ * Two headline words that are one word: equal, one beginning the other (from five letters), or, from seven
+ * letters, differing in at most the last letter of the shorter and what follows ("approves" / "approved",
+ * "römischen" / "römischer"). Desks change a headline's grammar, and inflecting languages change the
+ * endings with it; "control" and "contract", "market" and "marked" stay apart.
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < PREFIX_FROM) return false;
+  let common = 0;
+  while (common < short.length && short.charCodeAt(common) === long.charCodeAt(common)) common++;
+  return common === short.length || (short.length >= INFLECTED_FROM && common >= short.length - 1);
 }
 
 // ---- the headline readers see ------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * tails naming the outlet or a section, Title Case — and decorations learned from an outlet's headlines.
  */
 import { describe, expect, it } from 'vitest';
-import { caseForm, decorationId, displayHeadline, headlineAgreement, headlineDecorations, headlineWords, spellingsOf, stripDecoration } from '../../shared/text/headline.ts';
+import { caseForm, decorationId, displayHeadline, headlineAgreement, headlineAgreementBothWays, headlineDecorations, headlineWords, sameWord, spellingsOf, stripDecoration } from '../../shared/text/headline.ts';
 
 const FERRY = ['ferry', 'strike', 'called', 'off'];
 
@@ -120,6 +120,38 @@ describe('headlineAgreement', () => {
   it('is 0 when either headline has no words', () => {
     expect(headlineAgreement([], FERRY)).toBe(0);
     expect(headlineAgreement(FERRY, [])).toBe(0);
+  });
+
+  it('counts another form of a word as the word: a desk changes the grammar, an inflecting language the endings', () => {
+    // "Schiffbauer entlassen hundert Werftarbeiter" / "Hundert Werftarbeiter von Schiffbauern entlassen".
+    const active = ['schiffbauer', 'entlassen', 'hundert', 'werftarbeiter'];
+    const passive = ['hundert', 'werftarbeiter', 'schiffbauern', 'entlassen'];
+    expect(headlineAgreementBothWays(active, passive)).toBe(1);
+    expect(headlineAgreement(['council', 'approves', 'harbour', 'levy'], ['harbour', 'levy', 'approved', 'councils'])).toBe(1);
+  });
+});
+
+describe('sameWord', () => {
+  it('joins the forms of one word: equal, one beginning the other from five letters, the ending from seven', () => {
+    for (const [a, b] of [
+      ['approves', 'approved'],
+      ['season', 'seasons'],
+      ['hochwasser', 'hochwasserwarnung'],
+      ['romischen', 'romischer'],
+      ['entdecken', 'entdeckt'],
+      ['cancelados', 'cancelar'],
+    ]) expect([a, b, sameWord(a!, b!)]).toEqual([a, b, true]);
+  });
+
+  it('keeps apart words that only begin alike', () => {
+    for (const [a, b] of [
+      ['control', 'contract'],
+      ['market', 'marked'],
+      ['police', 'policy'],
+      ['contest', 'content'],
+      ['plan', 'planet'],
+      ['program', 'progress'],
+    ]) expect([a, b, sameWord(a!, b!)]).toEqual([a, b, false]);
   });
 });
 
