@@ -9,7 +9,7 @@ excerpts, a summary feed of first sentences, a desk that rewrites in Swiss style
 (a flood warning and the next day's damage report, two days of one trial, two matches of one club).
 Every article, outlet, agency, person and domain is invented. Deterministic (a fixed-seed RNG).
 
-    python3 bench/intl_corpus.py /tmp/intl-corpus && npm run eval -- /tmp/intl-corpus
+    python3 bench/corpus_de_es_fr.py /tmp/corpus-de-es-fr && npm run eval -- /tmp/corpus-de-es-fr
 """
 import html
 import json
@@ -22,7 +22,7 @@ import unicodedata
 import uuid
 from datetime import datetime, timedelta, timezone
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "intl-corpus"
+OUT = sys.argv[1] if len(sys.argv) > 1 else "corpus-de-es-fr"
 RNG = random.Random(20261117)
 
 AGENCIES = {
