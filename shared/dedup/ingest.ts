@@ -257,7 +257,9 @@ class IngestSession {
       const records = await this.resolve(others);
       const candidates = await this.candidates(others.map((id) => records.get(id)), mine.storyId);
       const decision = decide(evidenceOf(p), undefined, candidates, this.thresholds);
-      if (decision.kind === 'join' && decision.match !== 'title') {
+      // A headline-only copy and its full copy founded at the same moment join on their headlines, as
+      // they would one after the other (decide's `title`: unique, within the window, not recurring).
+      if (decision.kind === 'join') {
         // One story, founded more than once: all of it goes to the oldest, whoever notices.
         const byId = new Map([...records.values()].map((r) => [r.storyId, r]));
         const group = [mine, ...[decision.storyId, ...decision.absorb].map((id) => byId.get(id)!)].sort(mergeOrder);

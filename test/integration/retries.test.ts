@@ -202,3 +202,58 @@ describe('a copy improving a story at the moment another fetcher merges it', () 
     expect((await table.getStory(winner.storyId))!.story).toMatchObject({ outletId: early.outlet.id, published: early.items[0]!.published });
   });
 });
+
+describe('a headline-only copy and its full copy founded at the same moment', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  /** The real store, except that each ingest's first index read returns only once both have read: neither sees the other's story. */
+  const atTheSameMoment = () => {
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const both = new Promise<void>((resolve) => (release = resolve));
+    return (store: StoryStore): StoryStore => {
+      let first = true;
+      return new Proxy(store, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop !== 'lookup') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: Parameters<StoryStore['lookup']>) => {
+            const index = await target.lookup(...args);
+            if (first) {
+              first = false;
+              if (++arrived === 2) release();
+              await both;
+            }
+            return index;
+          };
+        },
+      });
+    };
+  };
+
+  it('ends as one story with both copies (the full copy gives it its text)', async () => {
+    const { table, bucket } = runtime();
+    const now = new Date('2026-11-12T00:00:00Z');
+    const gate = atTheSameMoment();
+    const headlineOnly: FeedItem = {
+      guid: 'video-new-bridge',
+      link: 'https://video.example/new-bridge',
+      title: LATE.title,
+      published: new Date(Date.UTC(2026, 10, 10, 9, 30)).toISOString(),
+      html: '<p>Watch the report on the Video Desk.</p>',
+    };
+    await Promise.all([
+      ingestFeed(outlet('wire'), [item('wire', LATE, 9)], { stories: gate(table), contents: bucket, now }),
+      ingestFeed(outlet('video'), [headlineOnly], { stories: gate(table), contents: bucket, now }),
+    ]);
+    const stories = (await table.listStories()).filter((s) => s.copies.some((c) => c.url.includes('new-bridge')));
+    expect(stories.map((s) => s.copies.map((c) => c.outletId).sort())).toEqual([['video', 'wire']]);
+    expect(stories[0]!.story.words).toBeGreaterThan(0);
+  });
+
+  const outlet = (id: string): Outlet => ({ id, name: id.toUpperCase(), url: `https://${id}.example/feed` });
+});
