@@ -8,6 +8,7 @@
  * (the keys of stored English stories are built on it: it never changes); a text that is not in English
  * skips the function words of every language stopwords-iso lists (one set for all, so that copies of a
  * story in Danish or Norwegian, which a guess could tell apart one time and not the next, see the same).
+ * Keys and headline agreement use them; the comparison's windows keep English's (similarity.ts says why).
  */
 
 import iso from 'stopwords-iso' with { type: 'json' };
