@@ -179,7 +179,8 @@ function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
-function headlineOf(p: TextProfile): readonly string[] {
+/** The profile's headline words less the function words of its text's language (English's are out already). */
+function headlineContentWords(p: TextProfile): readonly string[] {
   const functionWords = functionWordsOf(p.tokens);
   return p.headline.filter((w) => !functionWords.has(w));
 }
@@ -197,8 +198,8 @@ export function compareTexts(a: TextProfile, b: TextProfile): Comparison {
   const mb = markersOf(b);
   const [fewer, more] = ma.size <= mb.size ? [ma, mb] : [mb, ma];
   // Headlines keep English's function words out (fingerprint.ts): a text in another language keeps its own out too.
-  const ha = headlineOf(a);
-  const hb = headlineOf(b);
+  const ha = headlineContentWords(a);
+  const hb = headlineContentWords(b);
   for (const [context, markers] of fewer) {
     const other = more.get(context);
     if (!other) continue;

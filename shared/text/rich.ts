@@ -66,7 +66,8 @@ export function richBody(html: string, baseUrl: string | undefined, paragraphs: 
       continue;
     }
     closeList();
-    // Lines of one preformatted block (a `<br>` inside `<pre>` ends a line) stay one block.
+    // Consecutive preformatted lines stay one block: a `<br>` inside `<pre>` ends a line, and two
+    // adjacent blocks read as one.
     if (line.kind === 'pre' && out.at(-1)?.endsWith('</pre>')) {
       out[out.length - 1] = `${out.at(-1)!.slice(0, -'</pre>'.length)}\n${line.html}</pre>`;
     } else {
